@@ -1,0 +1,32 @@
+# `make run` and `make test` work on a machine with only Python 3.11+: they create .venv and install
+# the pinned packages (requirements.lock) the first time, and skip that while it is current.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint demo screenshots benchmark clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/coordinator-app
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+demo: $(STAMP)
+	rm -f /tmp/demo.group
+	$(BIN)/coordinator-app demo /tmp/demo.group
+	$(BIN)/coordinator-app check --group /tmp/demo.group
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info

@@ -1,0 +1,1 @@
+"""Storage: the group file, its schema and migrations, locking. No Qt here."""

@@ -1,0 +1,41 @@
+"""One SQLAlchemy engine per open group file, with the pragmas every connection needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import NullPool
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def sqlite_url(path: Path, *, read_only: bool = False) -> str:
+    mode = "ro" if read_only else "rwc"
+    return f"sqlite+pysqlite:///file:{path.as_posix()}?mode={mode}&uri=true"
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine whose connections have foreign keys on, WAL, ``synchronous=FULL`` and a busy timeout.
+
+    The pysqlite driver's own transaction handling is switched off so that SQLAlchemy's BEGIN is the
+    only one (the documented recipe); that makes SAVEPOINTs and pragmas behave.
+    """
+    engine = create_engine(sqlite_url(path, read_only=read_only), poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record) -> None:  # pragma: no branch - tiny event hook
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine

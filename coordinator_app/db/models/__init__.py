@@ -1,0 +1,34 @@
+"""Every table of the group file. Import from here so Alembic sees the whole schema."""
+
+from .achievements import Achievement
+from .base import *  # noqa: F403 - the enumerations are part of the models' vocabulary
+from .base import Base
+from .contacts import Contact, ContactRole, SupportLogEntry, Venue
+from .group import Agreement, AgreementVersion, Aim, BoundaryVersion, GroupProfile, Setting
+from .jobs import Job, JobAssignment, JobVolunteer
+from .meetings import Attendance, Decision, GoodThing, Meeting, MeetingSchedule
+from .money import (
+    Account,
+    Approval,
+    Attachment,
+    BalanceItem,
+    BankStatement,
+    Category,
+    Fund,
+    FundTransfer,
+    Grant,
+    GrantBudgetLine,
+    GrantOutcome,
+    PayeeRule,
+    Transaction,
+)
+from .people import Consent, Member, MemberRole, Unavailability
+
+__all__ = [
+    "Account", "Achievement", "Agreement", "AgreementVersion", "Aim", "Approval", "Attachment",
+    "Attendance", "BalanceItem", "BankStatement", "Base", "BoundaryVersion", "Category", "Consent",
+    "Contact", "ContactRole", "Decision", "Fund", "FundTransfer", "GoodThing", "Grant",
+    "GrantBudgetLine", "GrantOutcome", "GroupProfile", "Job", "JobAssignment", "JobVolunteer",
+    "Meeting", "MeetingSchedule", "Member", "MemberRole", "PayeeRule", "Setting", "SupportLogEntry",
+    "Transaction", "Unavailability", "Venue",
+]

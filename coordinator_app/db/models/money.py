@@ -1,0 +1,210 @@
+"""The treasurer's books: accounts, funds, categories, transactions, statements and grants.
+
+Every amount is integer pence (``BigInteger``), never a float. A transaction's ``amount_pence`` is
+signed from the account's point of view: money in is positive, money out negative. A transfer between
+accounts is two transactions sharing a ``transfer_id``; a transfer between funds is a ``FundTransfer``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import (
+    AccountKind,
+    AccountsHeading,
+    BalanceItemKind,
+    Base,
+    CategoryDirection,
+    CreatedMixin,
+    FundKind,
+    TransactionKind,
+    str_enum,
+)
+
+
+class Account(CreatedMixin, Base):
+    __tablename__ = "accounts"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[AccountKind] = mapped_column(str_enum(AccountKind), default=AccountKind.BANK)
+    bank_details: Mapped[str] = mapped_column(String(100), default="")
+    opened_on: Mapped[date] = mapped_column(Date)
+    opening_balance_pence: Mapped[int] = mapped_column(BigInteger, default=0)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    # Column mapping for bank statement CSVs, remembered once the treasurer has chosen it (JSON).
+    import_mapping: Mapped[str] = mapped_column(Text, default="")
+
+
+class Fund(CreatedMixin, Base):
+    __tablename__ = "funds"
+    __table_args__ = (UniqueConstraint("name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[FundKind] = mapped_column(str_enum(FundKind), default=FundKind.UNRESTRICTED)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    opening_balance_pence: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    __table_args__ = (UniqueConstraint("name", "direction"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    direction: Mapped[CategoryDirection] = mapped_column(str_enum(CategoryDirection))
+    heading: Mapped[AccountsHeading] = mapped_column(str_enum(AccountsHeading))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class BankStatement(CreatedMixin, Base):
+    __tablename__ = "bank_statements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+    statement_date: Mapped[date] = mapped_column(Date)
+    closing_balance_pence: Mapped[int] = mapped_column(BigInteger)
+    reconciled_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Grant(CreatedMixin, Base):
+    __tablename__ = "grants"
+    __table_args__ = (UniqueConstraint("reference"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    funder: Mapped[str] = mapped_column(String(200))
+    reference: Mapped[str] = mapped_column(String(100))
+    amount_pence: Mapped[int] = mapped_column(BigInteger)
+    awarded_on: Mapped[date | None] = mapped_column(Date)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"), index=True)
+    report_due_on: Mapped[date | None] = mapped_column(Date)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"), index=True)
+
+
+class GrantBudgetLine(Base):
+    __tablename__ = "grant_budget_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grants.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    amount_pence: Mapped[int] = mapped_column(BigInteger)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class GrantOutcome(Base):
+    """An outcome promised to a funder, with a measure the app can evidence from the records."""
+
+    __tablename__ = "grant_outcomes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grants.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    measure: Mapped[str] = mapped_column(String(40), default="")  # meetings, attendances, newcomers, ...
+    target: Mapped[int | None] = mapped_column(Integer)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Transaction(CreatedMixin, Base):
+    __tablename__ = "transactions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
+    on: Mapped[date] = mapped_column(Date, index=True)
+    amount_pence: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[TransactionKind] = mapped_column(str_enum(TransactionKind))
+    payee: Mapped[str] = mapped_column(String(300), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    reference: Mapped[str] = mapped_column(String(100), default="")
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="SET NULL"), index=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"), index=True)
+    budget_line_id: Mapped[int | None] = mapped_column(
+        ForeignKey("grant_budget_lines.id", ondelete="SET NULL"), index=True
+    )
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), index=True)
+    transfer_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    cleared: Mapped[bool] = mapped_column(Boolean, default=False)
+    statement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bank_statements.id", ondelete="SET NULL"), index=True
+    )
+    # Fingerprint of the imported statement line, so an overlapping re-import adds nothing twice.
+    import_key: Mapped[str | None] = mapped_column(String(64), index=True)
+
+
+class FundTransfer(CreatedMixin, Base):
+    __tablename__ = "fund_transfers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    on: Mapped[date] = mapped_column(Date, index=True)
+    from_fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"), index=True)
+    to_fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"), index=True)
+    amount_pence: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Approval(CreatedMixin, Base):
+    """One of the (usually two) people who approved a cash payment."""
+
+    __tablename__ = "approvals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id", ondelete="CASCADE"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), index=True)
+    approver_name: Mapped[str] = mapped_column(String(200), default="")
+    approved_on: Mapped[date] = mapped_column(Date)
+
+
+class Attachment(CreatedMixin, Base):
+    """A receipt scan, kept inside the group file so the books travel whole."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transaction_id: Mapped[int] = mapped_column(ForeignKey("transactions.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PayeeRule(Base):
+    """Learned from the treasurer: a payee text that means this category (and fund)."""
+
+    __tablename__ = "payee_rules"
+    __table_args__ = (UniqueConstraint("pattern"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pattern: Mapped[str] = mapped_column(String(200))
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"), index=True)
+    fund_id: Mapped[int | None] = mapped_column(ForeignKey("funds.id", ondelete="SET NULL"), index=True)
+    times_used: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BalanceItem(Base):
+    """Non-cash lines of the statement of assets and liabilities, as at a financial year end."""
+
+    __tablename__ = "balance_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[BalanceItemKind] = mapped_column(str_enum(BalanceItemKind))
+    description: Mapped[str] = mapped_column(String(300))
+    amount_pence: Mapped[int | None] = mapped_column(BigInteger)
+    as_at: Mapped[date] = mapped_column(Date)
+    fund_id: Mapped[int | None] = mapped_column(ForeignKey("funds.id", ondelete="SET NULL"), index=True)

@@ -1,0 +1,1 @@
+"""Writers for files people take out: CSV, XLSX, calendar files."""

@@ -1,0 +1,1 @@
+"""Readers for files people bring in: member lists, bank statements."""

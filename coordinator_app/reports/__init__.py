@@ -1,0 +1,1 @@
+"""ReportLab documents with one shared look. No Qt."""

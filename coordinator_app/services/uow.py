@@ -1,0 +1,61 @@
+"""One session per user action: ``with unit_of_work(group) as session: ...`` commits or rolls back."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from coordinator_app.db.groupfile import GroupFile
+
+from .errors import StorageError
+
+_PLAIN = (
+    ("readonly", "This group file is open read-only, so the change was not saved."),
+    ("read-only", "This group file is open read-only, so the change was not saved."),
+    ("disk is full", "The disk is full, so the change was not saved. Free some space and try again."),
+    ("database or disk is full", "The disk is full, so the change was not saved. Free some space and try again."),
+    ("locked", "The group file is busy in another program; the change was not saved. Try again in a moment."),
+    ("busy", "The group file is busy in another program; the change was not saved. Try again in a moment."),
+    ("unable to open", "The group file could not be reached, so the change was not saved."),
+)
+
+
+def plain_storage_message(exc: BaseException) -> str | None:
+    text = str(getattr(exc, "orig", exc)).lower()
+    for needle, message in _PLAIN:
+        if needle in text:
+            return message
+    return None
+
+
+@contextmanager
+def unit_of_work(group: GroupFile, *, write: bool = True) -> Iterator[Session]:
+    """A session that commits when the block ends normally and rolls back on any error.
+
+    Environmental failures (disk full, read-only, busy) become a :class:`StorageError` with a plain
+    sentence; the transaction is rolled back, so nothing is half-saved.
+    """
+    if write and group.read_only:
+        raise StorageError("This group file is open read-only, so the change was not saved.")
+    session = group.session()
+    try:
+        yield session
+        if write:
+            session.commit()
+        else:
+            session.rollback()
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        session.rollback()
+        message = plain_storage_message(exc)
+        if message is None:
+            raise
+        raise StorageError(message) from exc
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()

@@ -1,0 +1,36 @@
+"""Small checks shared by the services; each raises ValidationError naming the field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .errors import ValidationError
+
+
+def required_text(field: str, value: str | None, label: str, *, max_length: int = 200) -> str:
+    cleaned = (value or "").strip()
+    if not cleaned:
+        raise ValidationError(field, f"Please enter {label}.")
+    if len(cleaned) > max_length:
+        raise ValidationError(field, f"{label[0].upper() + label[1:]} is too long (at most {max_length} characters).")
+    return cleaned
+
+
+def optional_text(field: str, value: str | None, label: str, *, max_length: int = 10_000) -> str:
+    cleaned = (value or "").strip()
+    if len(cleaned) > max_length:
+        raise ValidationError(field, f"{label[0].upper() + label[1:]} is too long (at most {max_length} characters).")
+    return cleaned
+
+
+def not_before(field: str, value: date | None, earliest: date | None, message: str) -> None:
+    if value is not None and earliest is not None and value < earliest:
+        raise ValidationError(field, message)
+
+
+def non_negative(field: str, value: int | None, label: str) -> int:
+    if value is None:
+        return 0
+    if value < 0:
+        raise ValidationError(field, f"{label[0].upper() + label[1:]} cannot be less than zero.")
+    return int(value)

@@ -1,0 +1,1 @@
+"""The desktop window: Qt lives here and nowhere else."""

@@ -1,0 +1,40 @@
+"""Shared fixtures: every test gets its own data folder and, when it asks, its own group file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from coordinator_app.db.groupfile import GroupFile, open_group  # noqa: E402
+from coordinator_app.services import group as group_service  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private platformdirs home per test, so no test sees another's files or the user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("COORDINATOR_HOME", str(home))
+    monkeypatch.delenv("COORDINATOR_GROUP", raising=False)
+    return home
+
+
+@pytest.fixture
+def group_path(tmp_path: Path) -> Path:
+    path = tmp_path / "test.group"
+    group_service.create_group(path, name="Riverside Carers' Circle", about="Carers supporting carers")
+    return path
+
+
+@pytest.fixture
+def group(group_path: Path) -> Iterator[GroupFile]:
+    opened = open_group(group_path)
+    try:
+        yield opened
+    finally:
+        opened.close()
