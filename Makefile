@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint demo screenshots benchmark clean
+.PHONY: run test lint demo schema clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,3 +30,8 @@ demo: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+
+# Until the first release, revision 0001 is still being designed: rebuild it from the models.
+schema: $(STAMP)
+	rm -f coordinator_app/db/migrations/versions/0001_*.py
+	$(BIN)/python -m coordinator_app.db.migrate --regenerate-initial

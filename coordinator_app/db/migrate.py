@@ -37,3 +37,25 @@ def upgrade_to_head(connection: Connection) -> None:
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+
+
+def regenerate_initial() -> None:
+    """Write revision 0001 afresh from the models (allowed only before the first release)."""
+    import tempfile
+
+    from sqlalchemy import create_engine
+
+    config = alembic_config()
+    with tempfile.TemporaryDirectory() as folder:
+        engine = create_engine(f"sqlite:///{folder}/empty.db")
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.revision(config, message="the whole group schema", autogenerate=True, rev_id="0001")
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--regenerate-initial"]:
+        regenerate_initial()
