@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 17:25:27.721806
+Create Date: 2026-11-26 17:27:22.047571
 """
 
 from alembic import op
@@ -59,6 +59,7 @@ def upgrade() -> None:
     sa.Column('email', sa.String(length=254), nullable=False),
     sa.Column('phone', sa.String(length=50), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_contacts'))
     )
