@@ -34,3 +34,9 @@ def non_negative(field: str, value: int | None, label: str) -> int:
     if value < 0:
         raise ValidationError(field, f"{label[0].upper() + label[1:]} cannot be less than zero.")
     return int(value)
+
+
+def required_date(field: str, value: date | None, label: str) -> date:
+    if not isinstance(value, date):
+        raise ValidationError(field, f"Please enter {label}.")
+    return value
