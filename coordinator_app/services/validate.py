@@ -40,3 +40,8 @@ def required_date(field: str, value: date | None, label: str) -> date:
     if not isinstance(value, date):
         raise ValidationError(field, f"Please enter {label}.")
     return value
+
+
+def say_date(day: date) -> str:
+    """A date as people write it in messages, "5 March 2026" (``%-d`` does not work on Windows)."""
+    return f"{day.day} {day:%B %Y}"
