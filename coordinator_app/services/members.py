@@ -1,0 +1,438 @@
+"""Members: joining and leaving, roles over time, consents, and finding people by name.
+
+A member "belongs" on a day from ``joined_on`` up to and including ``left_on`` (the day they left may
+still be their last meeting); from the day after, they are a former member. Deleting is soft: the row
+keeps ``deleted_at`` so a mistake can be undone, and every list hides it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.db.models import (
+    Agreement,
+    AgreementHow,
+    AgreementVersion,
+    Attendance,
+    Consent,
+    ConsentKind,
+    Job,
+    JobAssignment,
+    Meeting,
+    MeetingStatus,
+    Member,
+    MemberKind,
+    MemberRole,
+    Unavailability,
+)
+from coordinator_app.db.models.base import AssignmentStatus, utcnow
+
+from .errors import NotFound, ValidationError
+from .uow import unit_of_work
+from .validate import optional_text, required_text
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_FIELDS = ("name", "joined_on", "preferred_name", "email", "phone", "address", "kind", "private_notes")
+
+
+@dataclass(frozen=True)
+class RoleSpell:
+    id: int
+    role: str
+    started_on: date
+    ended_on: date | None
+
+
+@dataclass(frozen=True)
+class ConsentRecord:
+    id: int
+    kind: ConsentKind
+    given_on: date
+    how: AgreementHow
+    withdrawn_on: date | None
+
+
+@dataclass(frozen=True)
+class MemberSummary:
+    id: int
+    name: str
+    preferred_name: str
+    kind: MemberKind
+    joined_on: date
+    left_on: date | None
+    is_current: bool
+    email: str
+    phone: str
+    roles_now: tuple[str, ...]
+    agreed_current: bool
+
+
+@dataclass(frozen=True)
+class MemberDetail:
+    id: int
+    name: str
+    preferred_name: str
+    kind: MemberKind
+    joined_on: date
+    left_on: date | None
+    email: str
+    phone: str
+    address: str
+    private_notes: str
+    roles: tuple[RoleSpell, ...]
+    consents: tuple[ConsentRecord, ...]
+    current_consents: frozenset[ConsentKind]
+    agreed_version: int | None
+    agreed_on: date | None
+    current_version: int | None
+    attendance: tuple[date, ...]
+    jobs_done: tuple[tuple[date, str], ...]
+
+
+def fold(text: str) -> str:
+    """Text for matching and sorting: case- and accent-insensitive, so "zoe" finds "Zoë"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def name_key(name: str) -> tuple[str, str]:
+    return fold(name), name.casefold()
+
+
+def belongs_on(member: Member, day: date) -> bool:
+    """Whether the member was part of the group on ``day`` (the day they left included)."""
+    return member.joined_on <= day and (member.left_on is None or day <= member.left_on)
+
+
+def is_current(member: Member, today: date) -> bool:
+    """Not yet left as of ``today``: on the day they leave they are already a former member."""
+    return member.left_on is None or member.left_on > today
+
+
+def say_date(day: date) -> str:
+    """A date as people write it, "5 March 2026" (``%-d`` does not work on Windows)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def not_belonging_reason(member: Member, day: date) -> str | None:
+    """A sentence saying why the member was not part of the group on ``day``, or None if they were."""
+    if member.joined_on > day:
+        return f"{member.name} joined on {say_date(member.joined_on)}, after {say_date(day)}."
+    if member.left_on is not None and member.left_on < day:
+        return f"{member.name} left the group on {say_date(member.left_on)}, before {say_date(day)}."
+    return None
+
+
+def live_member(session: Session, member_id: int) -> Member:
+    """The member with this id, unless it does not exist or was deleted."""
+    member = session.get(Member, member_id)
+    if member is None or member.deleted_at is not None:
+        raise NotFound(f"There is no member with id {member_id} in this group file.")
+    return member
+
+
+def unavailable_on(session: Session, member_id: int, day: date) -> Unavailability | None:
+    return session.scalars(
+        select(Unavailability).where(
+            Unavailability.member_id == member_id, Unavailability.starts_on <= day, Unavailability.ends_on >= day
+        )
+    ).first()
+
+
+def _clean_email(email: str) -> str:
+    cleaned = optional_text("email", email, "the email address", max_length=254)
+    if cleaned and not _EMAIL.match(cleaned):
+        raise ValidationError("email", f"“{cleaned}” does not look like an email address (like name@example.org).")
+    return cleaned
+
+
+def _require_date(field: str, value: object, label: str) -> date:
+    if not isinstance(value, date):
+        raise ValidationError(field, f"Please give {label} as a date.")
+    return value
+
+
+def _apply(member: Member, fields: dict[str, object]) -> None:
+    """Validate and set the editable fields; raises before anything is half-applied to the database."""
+    if "name" in fields:
+        member.name = required_text("name", str(fields["name"] or ""), "the member's name")
+    if "preferred_name" in fields:
+        member.preferred_name = optional_text(
+            "preferred_name", str(fields["preferred_name"] or ""), "the preferred name", max_length=200
+        )
+    if "email" in fields:
+        member.email = _clean_email(str(fields["email"] or ""))
+    if "phone" in fields:
+        member.phone = optional_text("phone", str(fields["phone"] or ""), "the phone number", max_length=50)
+    if "address" in fields:
+        member.address = optional_text("address", str(fields["address"] or ""), "the address")
+    if "private_notes" in fields:
+        member.private_notes = optional_text("private_notes", str(fields["private_notes"] or ""), "the private notes")
+    if "kind" in fields:
+        try:
+            member.kind = MemberKind(fields["kind"])
+        except ValueError as exc:
+            raise ValidationError("kind", "Please choose what kind of member this is.") from exc
+    if "joined_on" in fields:
+        member.joined_on = _require_date("joined_on", fields["joined_on"], "the date they joined")
+        if member.left_on is not None and member.left_on < member.joined_on:
+            raise ValidationError("joined_on", "The date they joined cannot be after the date they left.")
+
+
+def add_member(
+    group: GroupFile,
+    *,
+    name: str,
+    joined_on: date,
+    preferred_name: str = "",
+    email: str = "",
+    phone: str = "",
+    address: str = "",
+    kind: MemberKind = MemberKind.MEMBER,
+    private_notes: str = "",
+) -> int:
+    member = Member()
+    _apply(member, {
+        "name": name, "joined_on": joined_on, "preferred_name": preferred_name, "email": email,
+        "phone": phone, "address": address, "kind": kind, "private_notes": private_notes,
+    })
+    with unit_of_work(group) as session:
+        session.add(member)
+        session.flush()
+        return member.id
+
+
+def update_member(group: GroupFile, member_id: int, *, today: date | None = None, **fields: object) -> MemberDetail:
+    """Change any of the fields ``add_member`` takes; unknown names are a programming error."""
+    unknown = set(fields) - set(_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown member fields: {sorted(unknown)}")
+    with unit_of_work(group) as session:
+        member = live_member(session, member_id)
+        _apply(member, fields)
+        session.flush()
+        return _detail(session, member, today or date.today())
+
+
+def leave_group(group: GroupFile, member_id: int, *, left_on: date) -> None:
+    left_on = _require_date("left_on", left_on, "the date they left")
+    with unit_of_work(group) as session:
+        member = live_member(session, member_id)
+        if left_on < member.joined_on:
+            raise ValidationError(
+                "left_on", f"{member.name} joined on {say_date(member.joined_on)}, so cannot have left before that."
+            )
+        member.left_on = left_on
+
+
+def rejoin_group(group: GroupFile, member_id: int) -> None:
+    """Undo leaving: the member is current again (their original joining date is kept)."""
+    with unit_of_work(group) as session:
+        live_member(session, member_id).left_on = None
+
+
+def _roles_now(member: Member, today: date) -> tuple[str, ...]:
+    return tuple(sorted(
+        {r.role for r in member.roles if r.started_on <= today and (r.ended_on is None or r.ended_on > today)},
+        key=str.casefold,
+    ))
+
+
+def _current_version(session: Session, today: date) -> AgreementVersion | None:
+    return session.scalars(
+        select(AgreementVersion)
+        .where(AgreementVersion.effective_from <= today)
+        .order_by(AgreementVersion.effective_from.desc(), AgreementVersion.number.desc())
+        .limit(1)
+    ).first()
+
+
+def _agreed_current_ids(session: Session, today: date) -> set[int]:
+    version = _current_version(session, today)
+    if version is None:
+        return set()
+    return set(session.scalars(select(Agreement.member_id).where(Agreement.version_id == version.id)))
+
+
+def _matches(member: Member, needle: str) -> bool:
+    return any(needle in fold(text) for text in (member.name, member.preferred_name, member.email))
+
+
+def list_members(group: GroupFile, *, include_former: bool = False, search: str = "", today: date | None = None
+                 ) -> list[MemberSummary]:
+    """Members sorted by name (ignoring case and accents); former members only when asked for."""
+    today = today or date.today()
+    needle = fold(search.strip())
+    with unit_of_work(group, write=False) as session:
+        members = session.scalars(select(Member).where(Member.deleted_at.is_(None))).all()
+        agreed = _agreed_current_ids(session, today)
+        chosen = [
+            m for m in members
+            if (include_former or is_current(m, today)) and (not needle or _matches(m, needle))
+        ]
+        chosen.sort(key=lambda m: (*name_key(m.name), m.id))
+        return [
+            MemberSummary(
+                id=m.id, name=m.name, preferred_name=m.preferred_name, kind=m.kind, joined_on=m.joined_on,
+                left_on=m.left_on, is_current=is_current(m, today), email=m.email, phone=m.phone,
+                roles_now=_roles_now(m, today), agreed_current=m.id in agreed,
+            )
+            for m in chosen
+        ]
+
+
+def _detail(session: Session, member: Member, today: date) -> MemberDetail:
+    current = _current_version(session, today)
+    latest = session.execute(
+        select(AgreementVersion.number, Agreement.agreed_on)
+        .join(Agreement, Agreement.version_id == AgreementVersion.id)
+        .where(Agreement.member_id == member.id)
+        .order_by(AgreementVersion.number.desc())
+        .limit(1)
+    ).first()
+    attended = session.scalars(
+        select(Meeting.held_on)
+        .join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Attendance.member_id == member.id, Meeting.deleted_at.is_(None), Meeting.status == MeetingStatus.HELD)
+        .order_by(Meeting.held_on)
+    ).all()
+    done = session.execute(
+        select(JobAssignment.done_on, JobAssignment.due_on, Job.title)
+        .join(Job, Job.id == JobAssignment.job_id)
+        .where(JobAssignment.member_id == member.id, JobAssignment.status == AssignmentStatus.DONE)
+    ).all()
+    consents = tuple(
+        ConsentRecord(id=c.id, kind=c.kind, given_on=c.given_on, how=c.how, withdrawn_on=c.withdrawn_on)
+        for c in member.consents
+    )
+    return MemberDetail(
+        id=member.id, name=member.name, preferred_name=member.preferred_name, kind=member.kind,
+        joined_on=member.joined_on, left_on=member.left_on, email=member.email, phone=member.phone,
+        address=member.address, private_notes=member.private_notes,
+        roles=tuple(RoleSpell(id=r.id, role=r.role, started_on=r.started_on, ended_on=r.ended_on)
+                    for r in sorted(member.roles, key=lambda r: (r.started_on, r.id))),
+        consents=consents,
+        current_consents=frozenset(
+            c.kind for c in consents if c.given_on <= today and (c.withdrawn_on is None or c.withdrawn_on > today)
+        ),
+        agreed_version=latest.number if latest else None,
+        agreed_on=latest.agreed_on if latest else None,
+        current_version=current.number if current else None,
+        attendance=tuple(attended),
+        jobs_done=tuple(sorted((done_on or due_on, title) for done_on, due_on, title in done)),
+    )
+
+
+def get_member(group: GroupFile, member_id: int, *, today: date | None = None) -> MemberDetail:
+    with unit_of_work(group, write=False) as session:
+        return _detail(session, live_member(session, member_id), today or date.today())
+
+
+def add_role(group: GroupFile, member_id: int, *, role: str, started_on: date) -> int:
+    clean = required_text("role", role, "the role", max_length=100)
+    started_on = _require_date("started_on", started_on, "the date the role started")
+    with unit_of_work(group) as session:
+        member = live_member(session, member_id)
+        spell = MemberRole(member_id=member.id, role=clean, started_on=started_on)
+        session.add(spell)
+        session.flush()
+        return spell.id
+
+
+def end_role(group: GroupFile, role_id: int, *, ended_on: date) -> None:
+    ended_on = _require_date("ended_on", ended_on, "the date the role ended")
+    with unit_of_work(group) as session:
+        spell = session.get(MemberRole, role_id)
+        if spell is None:
+            raise NotFound(f"There is no role with id {role_id} in this group file.")
+        if ended_on < spell.started_on:
+            raise ValidationError(
+                "ended_on", f"The role started on {say_date(spell.started_on)}, so it cannot end before that."
+            )
+        spell.ended_on = ended_on
+
+
+def _active_consent(member: Member, kind: ConsentKind) -> Consent | None:
+    return next((c for c in member.consents if c.kind == kind and c.withdrawn_on is None), None)
+
+
+def give_consent(group: GroupFile, member_id: int, *, kind: ConsentKind, given_on: date, how: AgreementHow) -> int:
+    given_on = _require_date("given_on", given_on, "the date consent was given")
+    try:
+        kind, how = ConsentKind(kind), AgreementHow(how)
+    except ValueError as exc:
+        raise ValidationError("kind", "Please choose what the consent is for and how it was given.") from exc
+    with unit_of_work(group) as session:
+        member = live_member(session, member_id)
+        if _active_consent(member, kind) is not None:
+            raise ValidationError("kind", f"{member.name} has already given this consent.")
+        consent = Consent(member_id=member.id, kind=kind, given_on=given_on, how=how)
+        session.add(consent)
+        session.flush()
+        return consent.id
+
+
+def withdraw_consent(group: GroupFile, member_id: int, *, kind: ConsentKind, withdrawn_on: date) -> None:
+    withdrawn_on = _require_date("withdrawn_on", withdrawn_on, "the date consent was withdrawn")
+    with unit_of_work(group) as session:
+        member = live_member(session, member_id)
+        consent = _active_consent(member, ConsentKind(kind))
+        if consent is None:
+            raise ValidationError("kind", f"{member.name} has not given this consent, so there is nothing to withdraw.")
+        if withdrawn_on < consent.given_on:
+            raise ValidationError(
+                "withdrawn_on", f"The consent was given on {say_date(consent.given_on)}; it cannot be withdrawn before."
+            )
+        consent.withdrawn_on = withdrawn_on
+
+
+def delete_member(group: GroupFile, member_id: int) -> None:
+    with unit_of_work(group) as session:
+        live_member(session, member_id).deleted_at = utcnow()
+
+
+def restore_member(group: GroupFile, member_id: int) -> None:
+    with unit_of_work(group) as session:
+        member = session.get(Member, member_id)
+        if member is None:
+            raise NotFound(f"There is no member with id {member_id} in this group file.")
+        member.deleted_at = None
+
+
+def list_deleted_members(group: GroupFile, *, today: date | None = None) -> list[MemberSummary]:
+    """Deleted members, so a mistake can be undone with ``restore_member``."""
+    today = today or date.today()
+    with unit_of_work(group, write=False) as session:
+        members = sorted(
+            session.scalars(select(Member).where(Member.deleted_at.is_not(None))),
+            key=lambda m: (*name_key(m.name), m.id),
+        )
+        return [
+            MemberSummary(
+                id=m.id, name=m.name, preferred_name=m.preferred_name, kind=m.kind, joined_on=m.joined_on,
+                left_on=m.left_on, is_current=is_current(m, today), email=m.email, phone=m.phone,
+                roles_now=(), agreed_current=False,
+            )
+            for m in members
+        ]
+
+
+def add_unavailability(group: GroupFile, member_id: int, *, starts_on: date, ends_on: date, reason: str = "") -> int:
+    starts_on = _require_date("starts_on", starts_on, "the first day away")
+    ends_on = _require_date("ends_on", ends_on, "the last day away")
+    if ends_on < starts_on:
+        raise ValidationError("ends_on", "The last day away cannot be before the first day away.")
+    clean_reason = optional_text("reason", reason, "the reason", max_length=200)
+    with unit_of_work(group) as session:
+        member = live_member(session, member_id)
+        row = Unavailability(member_id=member.id, starts_on=starts_on, ends_on=ends_on, reason=clean_reason)
+        session.add(row)
+        session.flush()
+        return row.id
