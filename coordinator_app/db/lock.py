@@ -32,7 +32,7 @@ def lock_path(group_path: Path) -> Path:
     return group_path.with_name(group_path.name + ".lock")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     try:
@@ -58,7 +58,16 @@ def read_owner(group_path: Path) -> LockOwner | None:
 
 
 def is_stale(owner: LockOwner) -> bool:
-    return owner.host == socket.gethostname() and not _pid_alive(owner.pid)
+    return owner.host == socket.gethostname() and not pid_alive(owner.pid)
+
+
+def clear_stale_lock(group_path: Path) -> LockOwner | None:
+    """Remove the lock of a copy of the app that is no longer running here; returns whose it was."""
+    owner = read_owner(group_path)
+    if owner is None or not is_stale(owner):
+        return None
+    lock_path(group_path).unlink(missing_ok=True)
+    return owner
 
 
 class GroupLock:
