@@ -1,0 +1,120 @@
+"""Adding a bank statement's lines to an account: all or nothing, and never the same line twice.
+
+Each line gets a fingerprint (``import_key``) of the account, date, amount, description and how many
+identical lines came before it in the same file, so re-importing a statement that overlaps the last one
+adds only the new lines, while two genuinely identical payments on one day are both kept. Lines are
+categorised by the payee rules learned from the treasurer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.db.models import Category, CategoryDirection, Transaction
+from coordinator_app.services.errors import ValidationError
+from coordinator_app.services.uow import unit_of_work
+
+from . import payee_rules
+from .books import account_row, ensure_books
+from .transactions import record_in_session
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    """One line read from a statement file; ``row`` is where it is in the file, for messages."""
+
+    row: int
+    on: date
+    amount_pence: int  # money in positive, money out negative
+    description: str
+    balance_pence: int | None = None
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    already_there: int
+    zero_lines: int
+    categorised: int
+    transaction_ids: tuple[int, ...]
+
+    @property
+    def uncategorised(self) -> int:
+        return self.added - self.categorised
+
+
+def import_key(account_id: int, line: StatementLine, occurrence: int) -> str:
+    description = " ".join(line.description.casefold().split())
+    text = f"{account_id}|{line.on.isoformat()}|{line.amount_pence}|{description}|{occurrence}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def import_lines(group: GroupFile, *, account_id: int, lines: Sequence[StatementLine]) -> ImportResult:
+    """Add the lines not already in the account; if any line is refused, nothing at all is added."""
+    with unit_of_work(group) as session:
+        ensure_books(session)
+        account_row(session, account_id)
+        known = set(session.scalars(select(Transaction.import_key).where(
+            Transaction.account_id == account_id, Transaction.import_key.is_not(None))))
+        directions = dict(session.execute(select(Category.id, Category.direction)).tuples().all())
+        seen: dict[tuple[date, int, str], int] = {}
+        added: list[int] = []
+        already = zero = categorised = 0
+        for line in lines:
+            same = (line.on, line.amount_pence, " ".join(line.description.casefold().split()))
+            occurrence = seen.get(same, 0)
+            seen[same] = occurrence + 1
+            if line.amount_pence == 0:
+                zero += 1
+                continue
+            key = import_key(account_id, line, occurrence)
+            if key in known:
+                already += 1
+                continue
+            direction = CategoryDirection.RECEIPT if line.amount_pence > 0 else CategoryDirection.PAYMENT
+            rule = payee_rules.best_rule(session, line.description)
+            use_rule = rule is not None and directions.get(rule.category_id) is direction
+            try:
+                new_id = record_in_session(
+                    session, direction=direction, account_id=account_id, on=line.on,
+                    amount_pence=abs(line.amount_pence), payee=line.description[:300], description="",
+                    reference=line.reference[:100], category_id=rule.category_id if use_rule else None,
+                    fund_id=rule.fund_id if use_rule else None, budget_line_id=None, member_id=None, learn=False,
+                    import_key=key,
+                )
+            except ValidationError as exc:
+                raise ValidationError(exc.field, f"row {line.row}: {exc.message} Nothing was imported.") from exc
+            if use_rule:
+                rule.times_used += 1  # type: ignore[union-attr]
+                categorised += 1
+            known.add(key)
+            added.append(new_id)
+        return ImportResult(added=len(added), already_there=already, zero_lines=zero, categorised=categorised,
+                            transaction_ids=tuple(added))
+
+
+def remembered_mapping(group: GroupFile, *, account_id: int) -> dict[str, str] | None:
+    """The statement columns the treasurer chose for this account last time, if any."""
+    with unit_of_work(group, write=False) as session:
+        text = account_row(session, account_id).import_mapping
+    if not text:
+        return None
+    try:
+        mapping = json.loads(text)
+    except ValueError:
+        return None
+    return {str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else None
+
+
+def remember_mapping(group: GroupFile, *, account_id: int, mapping: Mapping[str, str]) -> None:
+    with unit_of_work(group) as session:
+        account_row(session, account_id).import_mapping = json.dumps(dict(mapping), ensure_ascii=False,
+                                                                     sort_keys=True)

@@ -1,0 +1,454 @@
+"""Receipts, payments, transfers between accounts and between funds; the register and search.
+
+A receipt is stored positive and a payment negative, both in pence. A transfer between two accounts is a
+pair of rows sharing a ``transfer_id`` (money leaves one, arrives in the other, same fund), so it is
+neither a receipt nor a payment in the accounts. Moving money between funds (say, to cover a grant's
+overspend from general money) is a ``FundTransfer`` and touches no bank account.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.db.models import (
+    Account,
+    AccountKind,
+    AccountsHeading,
+    Approval,
+    Attachment,
+    BankStatement,
+    Category,
+    CategoryDirection,
+    Fund,
+    FundKind,
+    FundTransfer,
+    Grant,
+    GrantBudgetLine,
+    Member,
+    Transaction,
+    TransactionKind,
+)
+from coordinator_app.services.errors import NotFound, ValidationError
+from coordinator_app.services.uow import unit_of_work
+from coordinator_app.services.validate import optional_text
+
+from . import payee_rules
+from .amounts import format_pence
+from .books import account_row, fund_row, general_fund_id
+
+CASH_APPROVAL_LIMIT_PENCE = 10_000  # cash paid out over £100 wants two people's approval
+
+
+@dataclass(frozen=True)
+class TransactionView:
+    id: int
+    account_id: int
+    account_name: str
+    account_kind: AccountKind
+    on: date
+    amount_pence: int
+    kind: TransactionKind
+    payee: str
+    description: str
+    reference: str
+    category_id: int | None
+    category_name: str | None
+    heading: AccountsHeading | None
+    fund_id: int
+    fund_name: str
+    fund_restricted: bool
+    budget_line_id: int | None
+    member_id: int | None
+    transfer_id: str | None
+    cleared: bool
+    statement_id: int | None
+    approvals: int
+    attachments: int
+
+    @property
+    def uncategorised(self) -> bool:
+        return self.kind is not TransactionKind.TRANSFER and self.category_id is None
+
+    @property
+    def needs_second_approver(self) -> bool:
+        return (self.account_kind is AccountKind.CASH and self.kind is TransactionKind.PAYMENT
+                and -self.amount_pence > CASH_APPROVAL_LIMIT_PENCE and self.approvals < 2)
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    transaction: TransactionView
+    balance_pence: int
+
+
+@dataclass(frozen=True)
+class FundTransferView:
+    id: int
+    on: date
+    from_fund_id: int
+    from_fund_name: str
+    to_fund_id: int
+    to_fund_name: str
+    amount_pence: int
+    reason: str
+
+
+def views_query() -> Select:
+    approvals = (select(Approval.transaction_id, func.count().label("n")).group_by(Approval.transaction_id)
+                 .subquery())
+    attachments = (select(Attachment.transaction_id, func.count().label("n")).group_by(Attachment.transaction_id)
+                   .subquery())
+    return (
+        select(Transaction, Account.name, Account.kind, Category.name, Category.heading, Fund.name, Fund.kind,
+               approvals.c.n, attachments.c.n)
+        .join(Account, Account.id == Transaction.account_id)
+        .join(Fund, Fund.id == Transaction.fund_id)
+        .outerjoin(Category, Category.id == Transaction.category_id)
+        .outerjoin(approvals, approvals.c.transaction_id == Transaction.id)
+        .outerjoin(attachments, attachments.c.transaction_id == Transaction.id)
+        .order_by(Transaction.on, Transaction.id)
+    )
+
+
+def load_views(session: Session, query: Select | None = None) -> list[TransactionView]:
+    views = []
+    for t, account_name, account_kind, cat_name, heading, fund_name, fund_kind, n_appr, n_att in session.execute(
+        query if query is not None else views_query()
+    ):
+        views.append(TransactionView(
+            id=t.id, account_id=t.account_id, account_name=account_name, account_kind=account_kind, on=t.on,
+            amount_pence=t.amount_pence, kind=t.kind, payee=t.payee, description=t.description,
+            reference=t.reference, category_id=t.category_id, category_name=cat_name, heading=heading,
+            fund_id=t.fund_id, fund_name=fund_name, fund_restricted=fund_kind is FundKind.RESTRICTED,
+            budget_line_id=t.budget_line_id, member_id=t.member_id, transfer_id=t.transfer_id, cleared=t.cleared,
+            statement_id=t.statement_id, approvals=int(n_appr or 0), attachments=int(n_att or 0),
+        ))
+    return views
+
+
+def transaction_row(session: Session, transaction_id: int) -> Transaction:
+    row = session.get(Transaction, transaction_id)
+    if row is None:
+        raise NotFound(f"There is no transaction number {transaction_id}.")
+    return row
+
+
+def _view(session: Session, transaction_id: int) -> TransactionView:
+    session.flush()
+    return load_views(session, views_query().where(Transaction.id == transaction_id))[0]
+
+
+def get_transaction(group: GroupFile, transaction_id: int) -> TransactionView:
+    with unit_of_work(group, write=False) as session:
+        transaction_row(session, transaction_id)
+        return _view(session, transaction_id)
+
+
+# ---- checks shared by every way in ----------------------------------------------------------------------
+
+def _positive(amount_pence: int, field: str = "amount") -> int:
+    if isinstance(amount_pence, bool) or not isinstance(amount_pence, int):
+        raise ValidationError(field, "The amount must be a whole number of pence.")
+    if amount_pence <= 0:
+        raise ValidationError(field, "The amount must be more than £0.00.")
+    return amount_pence
+
+
+def _check_date(account: Account, on: date) -> None:
+    if not isinstance(on, date):
+        raise ValidationError("on", "Please enter the date the money moved.")
+    if on < account.opened_on:
+        raise ValidationError(
+            "on", f"{on:%d/%m/%Y} is before the account “{account.name}” was opened ({account.opened_on:%d/%m/%Y})."
+        )
+    if account.closed_on is not None and on > account.closed_on:
+        raise ValidationError("on", f"The account “{account.name}” was closed on {account.closed_on:%d/%m/%Y}.")
+
+
+def _check_category(session: Session, category_id: int | None, direction: CategoryDirection) -> int | None:
+    if category_id is None:
+        return None
+    category = session.get(Category, category_id)
+    if category is None:
+        raise ValidationError("category", "That category no longer exists; please choose another.")
+    if category.direction is not direction:
+        raise ValidationError("category", f"“{category.name}” is a category for {category.direction.value}s, "
+                                          f"not {direction.value}s.")
+    return category.id
+
+
+def _resolve_fund(session: Session, fund_id: int | None, budget_line_id: int | None) -> int:
+    if budget_line_id is not None:
+        line = session.get(GrantBudgetLine, budget_line_id)
+        if line is None:
+            raise ValidationError("budget_line", "That budget line no longer exists; please choose another.")
+        grant_fund = session.scalar(select(Grant.fund_id).where(Grant.id == line.grant_id))
+        if fund_id is not None and fund_id != grant_fund:
+            raise ValidationError("budget_line", f"The budget line “{line.name}” belongs to another fund's grant.")
+        return int(grant_fund)  # type: ignore[arg-type]
+    if fund_id is None:
+        return general_fund_id(session)
+    fund_row(session, fund_id)
+    return fund_id
+
+
+def _check_member(session: Session, member_id: int | None) -> int | None:
+    if member_id is not None and session.get(Member, member_id) is None:
+        raise ValidationError("member", "That member is not in this group file.")
+    return member_id
+
+
+def _texts(payee: str, description: str, reference: str) -> tuple[str, str, str]:
+    return (optional_text("payee", payee, "the payee", max_length=300),
+            optional_text("description", description, "the description"),
+            optional_text("reference", reference, "the reference", max_length=100))
+
+
+# ---- recording ------------------------------------------------------------------------------------------
+
+def record_in_session(session: Session, *, direction: CategoryDirection, account_id: int, on: date,
+                      amount_pence: int, payee: str, description: str, reference: str, category_id: int | None,
+                      fund_id: int | None, budget_line_id: int | None, member_id: int | None, learn: bool,
+                      import_key: str | None = None) -> int:
+    """Add a receipt or payment inside an open session (shared by keyboard entry and statement import)."""
+    amount = _positive(amount_pence)
+    account = account_row(session, account_id)
+    _check_date(account, on)
+    payee, description, reference = _texts(payee, description, reference)
+    if direction is CategoryDirection.RECEIPT and budget_line_id is not None:
+        raise ValidationError("budget_line", "Only payments are charged to a grant's budget lines.")
+    category = _check_category(session, category_id, direction)
+    fund = _resolve_fund(session, fund_id, budget_line_id)
+    row = Transaction(
+        account_id=account.id, on=on, payee=payee, description=description, reference=reference,
+        amount_pence=amount if direction is CategoryDirection.RECEIPT else -amount,
+        kind=TransactionKind.RECEIPT if direction is CategoryDirection.RECEIPT else TransactionKind.PAYMENT,
+        category_id=category, fund_id=fund, budget_line_id=budget_line_id,
+        member_id=_check_member(session, member_id), import_key=import_key,
+    )
+    session.add(row)
+    session.flush()
+    if learn and category is not None and payee:
+        payee_rules.learn(session, payee, category, fund)
+    return row.id
+
+
+def record_receipt(group: GroupFile, *, account_id: int, on: date, amount_pence: int, payee: str = "",
+                   description: str = "", reference: str = "", category_id: int | None = None,
+                   fund_id: int | None = None, member_id: int | None = None, learn: bool = True) -> TransactionView:
+    """Money in. ``amount_pence`` is positive; without a fund it goes to the general fund."""
+    with unit_of_work(group) as session:
+        new_id = record_in_session(session, direction=CategoryDirection.RECEIPT, account_id=account_id, on=on,
+                         amount_pence=amount_pence, payee=payee, description=description, reference=reference,
+                         category_id=category_id, fund_id=fund_id, budget_line_id=None, member_id=member_id,
+                         learn=learn)
+        return _view(session, new_id)
+
+
+def record_payment(group: GroupFile, *, account_id: int, on: date, amount_pence: int, payee: str = "",
+                   description: str = "", reference: str = "", category_id: int | None = None,
+                   fund_id: int | None = None, budget_line_id: int | None = None, member_id: int | None = None,
+                   learn: bool = True) -> TransactionView:
+    """Money out. ``amount_pence`` is positive (it is stored as a negative amount); a budget line charges
+    the payment to a grant and puts it in the grant's fund."""
+    with unit_of_work(group) as session:
+        new_id = record_in_session(session, direction=CategoryDirection.PAYMENT, account_id=account_id, on=on,
+                         amount_pence=amount_pence, payee=payee, description=description, reference=reference,
+                         category_id=category_id, fund_id=fund_id, budget_line_id=budget_line_id,
+                         member_id=member_id, learn=learn)
+        return _view(session, new_id)
+
+
+def record_transfer(group: GroupFile, *, from_account_id: int, to_account_id: int, on: date, amount_pence: int,
+                    description: str = "", fund_id: int | None = None) -> tuple[TransactionView, TransactionView]:
+    """Move money between two of the group's accounts (say, banking the cash tin): two linked rows."""
+    amount = _positive(amount_pence)
+    if from_account_id == to_account_id:
+        raise ValidationError("to_account", "Choose two different accounts to move money between.")
+    with unit_of_work(group) as session:
+        source, target = account_row(session, from_account_id), account_row(session, to_account_id)
+        _check_date(source, on)
+        _check_date(target, on)
+        fund = _resolve_fund(session, fund_id, None)
+        text = (optional_text("description", description, "the description")
+                or f"Transfer {source.name} to {target.name}")
+        link = str(uuid.uuid4())
+        rows = [
+            Transaction(account_id=source.id, on=on, amount_pence=-amount, kind=TransactionKind.TRANSFER,
+                        payee=target.name, description=text, fund_id=fund, transfer_id=link),
+            Transaction(account_id=target.id, on=on, amount_pence=amount, kind=TransactionKind.TRANSFER,
+                        payee=source.name, description=text, fund_id=fund, transfer_id=link),
+        ]
+        session.add_all(rows)
+        session.flush()
+        return _view(session, rows[0].id), _view(session, rows[1].id)
+
+
+def move_between_funds(group: GroupFile, *, from_fund_id: int, to_fund_id: int, on: date, amount_pence: int,
+                       reason: str = "") -> FundTransferView:
+    """Move money from one fund to another without it leaving any account (shown as a transfer in the accounts)."""
+    amount = _positive(amount_pence)
+    if from_fund_id == to_fund_id:
+        raise ValidationError("to_fund", "Choose two different funds to move money between.")
+    with unit_of_work(group) as session:
+        fund_row(session, from_fund_id)
+        fund_row(session, to_fund_id)
+        row = FundTransfer(on=on, from_fund_id=from_fund_id, to_fund_id=to_fund_id, amount_pence=amount,
+                           reason=optional_text("reason", reason, "the reason"))
+        session.add(row)
+        session.flush()
+        return _fund_transfer_views(session, FundTransfer.id == row.id)[0]
+
+
+def _fund_transfer_views(session: Session, *where: object) -> list[FundTransferView]:
+    names = dict(session.execute(select(Fund.id, Fund.name)).tuples().all())
+    rows = session.scalars(select(FundTransfer).where(*where).order_by(FundTransfer.on, FundTransfer.id))
+    return [FundTransferView(id=r.id, on=r.on, from_fund_id=r.from_fund_id, from_fund_name=names[r.from_fund_id],
+                             to_fund_id=r.to_fund_id, to_fund_name=names[r.to_fund_id], amount_pence=r.amount_pence,
+                             reason=r.reason) for r in rows]
+
+
+def list_fund_transfers(group: GroupFile, *, start: date | None = None, end: date | None = None
+                        ) -> list[FundTransferView]:
+    with unit_of_work(group, write=False) as session:
+        where = [FundTransfer.on >= start] if start else []
+        if end:
+            where.append(FundTransfer.on <= end)
+        return _fund_transfer_views(session, *where)
+
+
+def delete_fund_transfer(group: GroupFile, fund_transfer_id: int) -> None:
+    with unit_of_work(group) as session:
+        row = session.get(FundTransfer, fund_transfer_id)
+        if row is None:
+            raise NotFound(f"There is no transfer between funds number {fund_transfer_id}.")
+        session.delete(row)
+
+
+_UNSET = object()
+
+
+def update_transaction(group: GroupFile, transaction_id: int, *, on: date | None = None,
+                       amount_pence: int | None = None, payee: str | None = None, description: str | None = None,
+                       reference: str | None = None, category_id: int | None | object = _UNSET,
+                       fund_id: int | None | object = _UNSET, budget_line_id: int | None | object = _UNSET,
+                       member_id: int | None | object = _UNSET, learn: bool = True) -> TransactionView:
+    """Correct a line. ``amount_pence`` is the size of the amount (positive); a receipt stays a receipt.
+    Both halves of a transfer between accounts change together."""
+    with unit_of_work(group) as session:
+        row = transaction_row(session, transaction_id)
+        legs = [row]
+        if row.transfer_id is not None:
+            legs = list(session.scalars(select(Transaction).where(Transaction.transfer_id == row.transfer_id)))
+        if on is not None:
+            for leg in legs:
+                _check_date(account_row(session, leg.account_id), on)
+                leg.on = on
+        if amount_pence is not None:
+            amount = _positive(amount_pence)
+            for leg in legs:
+                leg.amount_pence = amount if leg.amount_pence > 0 else -amount
+        texts = _texts(row.payee if payee is None else payee, row.description if description is None else description,
+                       row.reference if reference is None else reference)
+        row.payee, row.description, row.reference = texts
+        if row.kind is TransactionKind.TRANSFER:
+            if any(value is not _UNSET for value in (category_id, budget_line_id)):
+                raise ValidationError("category", "A transfer between accounts has no category.")
+            if fund_id is not _UNSET:
+                new_fund = _resolve_fund(session, fund_id, None)  # type: ignore[arg-type]
+                for leg in legs:
+                    leg.fund_id = new_fund
+            return _view(session, row.id)
+        direction = CategoryDirection(row.kind.value)
+        if category_id is not _UNSET:
+            row.category_id = _check_category(session, category_id, direction)  # type: ignore[arg-type]
+        if budget_line_id is not _UNSET:
+            if budget_line_id is not None and direction is CategoryDirection.RECEIPT:
+                raise ValidationError("budget_line", "Only payments are charged to a grant's budget lines.")
+            row.budget_line_id = budget_line_id  # type: ignore[assignment]
+        if fund_id is not _UNSET or budget_line_id is not _UNSET:
+            wanted = row.fund_id if fund_id is _UNSET and row.budget_line_id is None else fund_id
+            row.fund_id = _resolve_fund(session, wanted, row.budget_line_id)  # type: ignore[arg-type]
+        if member_id is not _UNSET:
+            row.member_id = _check_member(session, member_id)  # type: ignore[arg-type]
+        if learn and category_id is not _UNSET and row.category_id is not None and row.payee:
+            payee_rules.learn(session, row.payee, row.category_id, row.fund_id)
+        return _view(session, row.id)
+
+
+def categorise(group: GroupFile, transaction_id: int, *, category_id: int | None, fund_id: int | None = None,
+               learn: bool = True) -> TransactionView:
+    """Put a line under a category (and optionally a fund); the choice is learned for this payee."""
+    if fund_id is None:
+        return update_transaction(group, transaction_id, category_id=category_id, learn=learn)
+    return update_transaction(group, transaction_id, category_id=category_id, fund_id=fund_id, learn=learn)
+
+
+def delete_transaction(group: GroupFile, transaction_id: int) -> None:
+    """Remove a line for good (both halves of a transfer); a reconciled line cannot be removed."""
+    with unit_of_work(group) as session:
+        row = transaction_row(session, transaction_id)
+        legs = [row] if row.transfer_id is None else list(
+            session.scalars(select(Transaction).where(Transaction.transfer_id == row.transfer_id)))
+        for leg in legs:
+            if leg.cleared and leg.statement_id is not None:
+                statement = session.get(BankStatement, leg.statement_id)
+                if statement is not None and statement.reconciled_on is not None:
+                    raise ValidationError("transaction", "This line is on a reconciled bank statement, so it "
+                                                         "cannot be removed.")
+            session.delete(leg)
+
+
+# ---- reading --------------------------------------------------------------------------------------------
+
+def register(group: GroupFile, *, account_id: int, search: str = "", start: date | None = None,
+             end: date | None = None) -> list[RegisterLine]:
+    """One account's lines in date order with the balance after each; searching keeps the true balances."""
+    with unit_of_work(group, write=False) as session:
+        account = account_row(session, account_id)
+        balance = account.opening_balance_pence
+        lines = []
+        for view in load_views(session, views_query().where(Transaction.account_id == account_id)):
+            balance += view.amount_pence
+            if (start is None or view.on >= start) and (end is None or view.on <= end) and _matches(view, search):
+                lines.append(RegisterLine(view, balance))
+        return lines
+
+
+def _matches(view: TransactionView, search: str) -> bool:
+    needle = search.strip().casefold()
+    if not needle:
+        return True
+    haystack = " ".join((view.payee, view.description, view.reference, view.category_name or "", view.fund_name,
+                         format_pence(view.amount_pence), format_pence(abs(view.amount_pence)))).casefold()
+    return all(word in haystack for word in needle.split())
+
+
+def search_transactions(group: GroupFile, *, text: str = "", start: date | None = None, end: date | None = None,
+                        account_id: int | None = None, fund_id: int | None = None, category_id: int | None = None,
+                        uncategorised: bool = False, kinds: Sequence[TransactionKind] = ()) -> list[TransactionView]:
+    """Lines across all accounts, filtered; ``text`` matches payee, description, reference, category or amount."""
+    query = views_query()
+    if start is not None:
+        query = query.where(Transaction.on >= start)
+    if end is not None:
+        query = query.where(Transaction.on <= end)
+    if account_id is not None:
+        query = query.where(Transaction.account_id == account_id)
+    if fund_id is not None:
+        query = query.where(Transaction.fund_id == fund_id)
+    if category_id is not None:
+        query = query.where(Transaction.category_id == category_id)
+    if uncategorised:
+        query = query.where(Transaction.category_id.is_(None), Transaction.kind != TransactionKind.TRANSFER)
+    if kinds:
+        query = query.where(or_(*(Transaction.kind == TransactionKind(k) for k in kinds)))
+    with unit_of_work(group, write=False) as session:
+        return [view for view in load_views(session, query) if _matches(view, text)]
