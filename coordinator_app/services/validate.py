@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from .errors import ValidationError
@@ -45,3 +46,13 @@ def required_date(field: str, value: date | None, label: str) -> date:
 def say_date(day: date) -> str:
     """A date as people write it in messages, "5 March 2026" (``%-d`` does not work on Windows)."""
     return f"{day.day} {day:%B %Y}"
+
+
+# Letters NFKD does not split into a base letter and an accent.
+_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def fold(text: str) -> str:
+    """Text for searching and sorting names: case and accents ignored, so "zoe" finds "Zoë", "lukasz" "Łukasz"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNSPLIT))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
