@@ -1,0 +1,229 @@
+"""Labelled form fields with room for a plain-words problem next to each, and a dialog built from them.
+
+A service raises ``ValidationError(field, sentence)``; the form shows the sentence under the widget
+registered for that field (or at the top when no widget matches), moves the focus there, and changes
+nothing else. Every widget added here gets a label whose buddy it is, so screen readers and
+Alt-shortcuts reach it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, time
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.services.errors import NotFound, StorageError, ValidationError
+
+from .i18n import tr
+
+DATE_FORMAT = "d MMM yyyy"
+
+
+def line(text: str = "", *, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def text_box(text: str = "", *, lines: int = 4) -> QPlainTextEdit:
+    box = QPlainTextEdit(text)
+    box.setTabChangesFocus(True)  # Tab moves on, so keyboard users never get stuck in a text box
+    height = lines * box.fontMetrics().lineSpacing() + 16
+    box.setMinimumHeight(height)
+    box.setMaximumHeight(height * 2)
+    return box
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDate(QDate(value) if value else QDate.currentDate())
+    return edit
+
+
+def time_edit(value: time | None = None) -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    edit.setTime(QTime(value) if value else QTime(19, 0))
+    return edit
+
+
+def spin(value: int = 0, *, maximum: int = 9999) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(0, maximum)
+    box.setValue(value)
+    box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+    return box
+
+
+def combo(items: Iterable[tuple[str, Any]], current: Any = None) -> QComboBox:
+    box = QComboBox()
+    for label, data in items:
+        box.addItem(label, data)
+    if current is not None:
+        index = box.findData(current)
+        if index >= 0:
+            box.setCurrentIndex(index)
+    return box
+
+
+def check(text: str, checked: bool = False) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setChecked(checked)
+    return box
+
+
+def value_of(widget: QWidget) -> Any:
+    """The Python value a form widget holds: text, date, time, number, chosen data or a tick."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QDateEdit):
+        return widget.date().toPython()
+    if isinstance(widget, QTimeEdit):
+        return widget.time().toPython()
+    if isinstance(widget, QSpinBox):
+        return widget.value()
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    raise TypeError(f"no value for {type(widget).__name__}")
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setObjectName("fieldError")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.hide()
+    return label
+
+
+class FieldForm(QWidget):
+    """A QFormLayout whose rows each have a label (buddy of the widget) and a hidden problem line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.general_error = _error_label()
+        outer.addWidget(self.general_error)
+        self.layout_ = QFormLayout()
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(self.layout_)
+        self.widgets: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+
+    def add(self, field: str, label: str, widget: QWidget) -> Any:
+        """Add a labelled row for ``field``; a QCheckBox carries its own text, so it gets no separate label."""
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = _error_label()
+        column.addWidget(error)
+        if isinstance(widget, QCheckBox):
+            self.layout_.addRow("", holder)
+            widget.setAccessibleName(widget.text().replace("&", ""))
+        else:
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            self.layout_.addRow(caption, holder)
+            widget.setAccessibleName(label.replace("&", ""))
+        self.widgets[field] = widget
+        self._errors[field] = error
+        return widget
+
+    def values(self) -> dict[str, Any]:
+        return {field: value_of(widget) for field, widget in self.widgets.items()}
+
+    def clear_errors(self) -> None:
+        self.general_error.hide()
+        for label in self._errors.values():
+            label.hide()
+
+    def show_error(self, error: ValidationError) -> None:
+        """Show the sentence beside its field (with a warning sign, so meaning is not in colour alone)."""
+        self.clear_errors()
+        label = self._errors.get(error.field, self.general_error)
+        label.setText("⚠ " + error.message)
+        label.show()
+        widget = self.widgets.get(error.field)
+        if widget is not None:
+            widget.setFocus()
+
+
+def explain(parent: QWidget, error: Exception) -> None:
+    """Tell the user, in one sentence, why something they asked for did not happen."""
+    if isinstance(error, ValidationError | StorageError):
+        message = str(error)
+    elif isinstance(error, NotFound):
+        message = tr("That item is no longer in this group file; it may have been deleted.")
+    else:
+        raise error
+    QMessageBox.warning(parent, tr("Not saved"), message)
+
+
+class FormDialog(QDialog):
+    """A dialog of labelled fields that stays open, showing the problem, until ``submit`` succeeds.
+
+    ``submit(values)`` calls a service; a ValidationError it raises is shown beside its field.
+    """
+
+    def __init__(self, parent: QWidget, title: str, submit: Callable[[dict[str, Any]], Any], *,
+                 intro: str = "", ok_text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        self._submit = submit
+        self.result_value: Any = None
+        layout = QVBoxLayout(self)
+        if intro:
+            label = QLabel(intro)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.form = FieldForm()
+        layout.addWidget(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        if ok_text:
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def add(self, field: str, label: str, widget: QWidget) -> Any:
+        return self.form.add(field, label, widget)
+
+    def accept(self) -> None:
+        try:
+            self.result_value = self._submit(self.form.values())
+        except ValidationError as error:
+            self.form.show_error(error)
+            return
+        except (StorageError, NotFound) as error:
+            explain(self, error)
+            return
+        super().accept()

@@ -1,0 +1,347 @@
+"""The main window: a sidebar of pages for the open group, the File menu, undo and redo.
+
+With no group open it shows the welcome screen. Pages are built the first time they are visited
+(so opening the app stays quick) and refreshed each time they are shown.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app import paths
+from coordinator_app.db.errors import GroupFileError
+from coordinator_app.db.groupfile import GroupFile, open_group
+from coordinator_app.services import aims as aims_service
+from coordinator_app.services import group as group_service
+from coordinator_app.services.errors import StorageError, ValidationError
+
+from .i18n import tr
+from .jobs import run_in_background
+from .pages.base import Page, PageContext
+from .pages.coming_soon import ComingSoonPage
+from .remembered import Remembered
+from .welcome import CreateGroupWizard, WelcomeScreen
+
+# (key, sidebar label, "module:Class"). Money and Reports belong to other work; until their module
+# exists the page says "coming soon".
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("home", "Home", "coordinator_app.ui.pages.home:HomePage"),
+    ("group", "Our group", "coordinator_app.ui.pages.our_group:OurGroupPage"),
+    ("members", "Members", "coordinator_app.ui.pages.members:MembersPage"),
+    ("meetings", "Meetings", "coordinator_app.ui.pages.meetings:MeetingsPage"),
+    ("jobs", "Jobs", "coordinator_app.ui.pages.jobs_page:JobsPage"),
+    ("achievements", "Achievements", "coordinator_app.ui.pages.achievements:AchievementsPage"),
+    ("contacts", "Contacts", "coordinator_app.ui.pages.contacts:ContactsPage"),
+    ("money", "Money", "coordinator_app.ui.pages.money_page:MoneyPage"),
+    ("reports", "Reports", "coordinator_app.ui.pages.reports_page:ReportsPage"),
+    ("settings", "Settings", "coordinator_app.ui.pages.settings_page:SettingsPage"),
+)
+APP_TITLE = "Group Coordinator"
+
+
+def page_class(target: str) -> type[Page] | None:
+    """The page class named by ``module:Class``, or None while that module has not been written."""
+    module_name, class_name = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        return None
+    return getattr(module, class_name)
+
+
+class Desktop(QWidget):
+    """The open group: read-only banner, sidebar and the page stack."""
+
+    def __init__(self, window: MainWindow, group: GroupFile) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.ctx = PageContext(
+            group=group, undo=window.undo_stack, window=window, today=window.today,
+            show_page=self.show_page, status=lambda text: window.statusBar().showMessage(text, 8000),
+            changed=self.changed,
+        )
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        if group.read_only:
+            who = group.held_by.describe() if group.held_by else ""
+            self.banner.setText(
+                self.tr("⚠ Read-only: {who} has this group file open, so you can look but changes will not be saved.")
+                .format(who=who[0].upper() + who[1:]) if who else
+                self.tr("⚠ Read-only: this computer does not allow changes to this group file, so changes will "
+                        "not be saved."))
+        else:
+            self.banner.hide()
+        outer.addWidget(self.banner)
+        row = QHBoxLayout()
+        outer.addLayout(row, 1)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
+        self.sidebar.setFixedWidth(200)
+        for key, label, _target in PAGES:
+            item = QListWidgetItem(tr(label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(180, 44))
+            self.sidebar.addItem(item)
+        row.addWidget(self.sidebar)
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        self.pages: dict[str, Page] = {}
+        self.current_key = ""
+        self.sidebar.currentRowChanged.connect(self._sidebar_moved)
+
+    def _sidebar_moved(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row][0])
+
+    def page(self, key: str) -> Page:
+        if key not in self.pages:
+            target = next(t for k, _label, t in PAGES if k == key)
+            cls = page_class(target) or ComingSoonPage
+            page = cls(self.ctx)
+            if not page.title:
+                page.title = tr(next(label for k, label, _t in PAGES if k == key))
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def current_page(self) -> Page | None:
+        return self.pages.get(self.current_key)
+
+    def show_page(self, key: str) -> None:
+        if key not in {k for k, _l, _t in PAGES}:
+            key = "home"
+        current = self.current_page()
+        if key != self.current_key and current is not None and not current.may_leave():
+            self._select_in_sidebar(self.current_key)
+            return
+        page = self.page(key)
+        self.current_key = key
+        self._select_in_sidebar(key)
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+        self.window_.remembered.set_last_page(key)
+
+    def _select_in_sidebar(self, key: str) -> None:
+        row = next(i for i, (k, _l, _t) in enumerate(PAGES) if k == key)
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(row)
+        self.sidebar.blockSignals(False)
+
+    def changed(self) -> None:
+        """Data changed (an edit, an undo or a redo): show it on the current page and in the title."""
+        page = self.current_page()
+        if page is not None:
+            page.refresh()
+        self.window_.update_title()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, today: Callable[[], date] = date.today, remembered: Remembered | None = None) -> None:
+        super().__init__()
+        self.today = today
+        self.remembered = remembered or Remembered()
+        self.undo_stack = QUndoStack(self)
+        self.group: GroupFile | None = None
+        self.desktop: Desktop | None = None
+        self.wizard: CreateGroupWizard | None = None
+        self.central = QStackedWidget()
+        self.setCentralWidget(self.central)
+        self.welcome = WelcomeScreen()
+        self.welcome.create_requested.connect(self.new_group)
+        self.welcome.open_requested.connect(self.choose_group)
+        self.welcome.demo_requested.connect(self.try_demo)
+        self.central.addWidget(self.welcome)
+        self._build_menus()
+        geometry = self.remembered.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+        self.update_title()
+
+    # -- menus -------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New group…"), self.new_group, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Open group…"), self.choose_group, QKeySequence.StandardKey.Open)
+        self.save_copy_action = self._action(file_menu, self.tr("Save a &copy…"), self.save_copy)
+        self.recent_menu = file_menu.addMenu(self.tr("&Recent groups"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.save_copy_action.setEnabled(False)
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.remembered.recent_groups()
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+
+    # -- opening and closing groups ----------------------------------------------------------------
+    def update_title(self) -> None:
+        if self.group is None:
+            self.setWindowTitle(APP_TITLE)
+            return
+        try:
+            name = group_service.get_profile(self.group).name
+        except (StorageError, ValidationError):
+            name = self.group.path.stem
+        suffix = self.tr(" (read-only)") if self.group.read_only else ""
+        self.setWindowTitle(f"{name}{suffix} — {APP_TITLE}")
+
+    def open_path(self, path: Path, *, page: str | None = None) -> bool:
+        """Open the group file at ``path`` in this window; say in one sentence why not if it cannot be."""
+        if self.desktop is not None and not self._may_leave():
+            return False
+        try:
+            group = open_group(path)
+        except GroupFileError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the group"), str(error))
+            if not Path(path).exists():
+                self.remembered.forget(Path(path))
+            return False
+        self.close_group()
+        self.group = group
+        self.remembered.opened(group.path)
+        self.desktop = Desktop(self, group)
+        self.central.addWidget(self.desktop)
+        self.central.setCurrentWidget(self.desktop)
+        self.save_copy_action.setEnabled(True)
+        self.update_title()
+        self.desktop.show_page(page or self.remembered.last_page())
+        return True
+
+    def close_group(self) -> None:
+        self.undo_stack.clear()
+        if self.desktop is not None:
+            self.central.removeWidget(self.desktop)
+            self.desktop.deleteLater()
+            self.desktop = None
+        if self.group is not None:
+            self.group.close()
+            self.group = None
+        self.save_copy_action.setEnabled(False)
+        self.central.setCurrentWidget(self.welcome)
+        self.update_title()
+
+    def _may_leave(self) -> bool:
+        page = self.desktop.current_page() if self.desktop else None
+        return page is None or page.may_leave()
+
+    def choose_group(self) -> None:
+        start = str(self.group.path.parent if self.group else paths.data_dir())
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open a group file"), start, self.tr("Group files (*.group);;All files (*)"))
+        if chosen:
+            self.open_path(Path(chosen))
+
+    def new_group(self) -> None:
+        self.wizard = CreateGroupWizard(self)
+        self.wizard.accepted.connect(self._create_from_wizard)
+        self.wizard.open()
+
+    def _create_from_wizard(self) -> None:
+        assert self.wizard is not None
+        answers = self.wizard.answers()
+        slug = re.sub(r"[^\w-]+", "-", answers.name.casefold()).strip("-") or "my-group"
+        suggested = paths.data_dir() / f"{slug}{paths.GROUP_SUFFIX}"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Where should the group file be kept?"), str(suggested), self.tr("Group files (*.group)"))
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix != paths.GROUP_SUFFIX:
+            path = path.with_name(path.name + paths.GROUP_SUFFIX)
+        try:
+            group_service.create_group(path, name=answers.name, about=answers.about,
+                                       attendance_mode=answers.attendance_mode)
+        except (ValidationError, GroupFileError, OSError) as error:
+            QMessageBox.warning(self, self.tr("The group was not created"), str(error))
+            return
+        if not self.open_path(path, page="home"):
+            return
+        assert self.group is not None
+        for text in answers.aims:
+            try:
+                aims_service.add_aim(self.group, text=text, set_on=self.today())
+            except ValidationError as error:
+                QMessageBox.warning(self, self.tr("An aim was not added"), f"“{text[:60]}”: {error}")
+        if self.desktop is not None:
+            self.desktop.changed()
+
+    def try_demo(self) -> None:
+        from coordinator_app.services import demo  # imported on demand: only this button needs it
+
+        path = paths.data_dir() / f"demo{paths.GROUP_SUFFIX}"
+        if path.exists():
+            self.open_path(path, page="home")
+            return
+        self.welcome.status.setText(self.tr("Making the demo group… this takes a few seconds."))
+        today = self.today()
+
+        def done(_result: object) -> None:
+            self.welcome.status.setText("")
+            self.open_path(path, page="home")
+
+        def failed(error: Exception) -> None:
+            self.welcome.status.setText(self.tr("The demo group could not be made: {error}").format(error=error))
+
+        run_in_background(lambda: demo.write_demo(path, today=today), on_success=done, on_failure=failed)
+
+    def save_copy(self) -> None:
+        QMessageBox.information(self, self.tr("Save a copy"), self.tr("Saving a copy is not ready yet."))
+
+    # -- closing the window ------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.desktop is not None and not self._may_leave():
+            event.ignore()
+            return
+        self.remembered.set_geometry(self.saveGeometry())
+        self.remembered.sync()
+        self.close_group()
+        event.accept()

@@ -1,0 +1,53 @@
+"""The page protocol: what every page in the sidebar is and what the main window expects of it.
+
+A page is built lazily on its first visit, with a :class:`PageContext`; the main window calls
+:meth:`Page.refresh` every time it is shown, so a page always reads fresh data from the services.
+Before leaving a page (or closing the window) the main window asks :meth:`Page.may_leave`, which is
+where a page with unsaved edits asks the user what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.ui.forms import explain
+
+
+@dataclass
+class PageContext:
+    """What a page may use: the open group, the shared undo stack and a few window services."""
+
+    group: GroupFile
+    undo: QUndoStack
+    window: QWidget
+    today: Callable[[], date]
+    show_page: Callable[[str], None]
+    status: Callable[[str], None]
+    changed: Callable[[], None]  # call after a data change made outside the page's own refresh
+
+    def report(self, error: Exception) -> None:
+        """Tell the user in one sentence why a change did not happen (a bug is re-raised)."""
+        explain(self.window, error)
+
+
+class Page(QWidget):
+    """One page of the main window. Subclasses set ``title`` and build their widgets in ``__init__``."""
+
+    title = ""
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+    def refresh(self) -> None:
+        """Read the page's data again; called each time the page is shown and after undo or redo."""
+
+    def may_leave(self) -> bool:
+        """Whether the user may move away now (a page with unsaved edits asks first)."""
+        return True

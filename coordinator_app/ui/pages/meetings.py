@@ -1,0 +1,310 @@
+"""Meetings: upcoming and past, planning one or a repeating schedule, recording, and "Add to calendar"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from coordinator_app.exports.ics import write_meetings_calendar
+from coordinator_app.services import group as group_service
+from coordinator_app.services import meetings as meetings_service
+from coordinator_app.services import members as members_service
+from coordinator_app.services import schedule as schedule_rules
+from coordinator_app.services import venues as venues_service
+from coordinator_app.services.errors import NotFound, StorageError, ValidationError
+from coordinator_app.services.meetings import MeetingKind, MeetingStatus, MeetingSummary, ScheduleRule
+
+from ..forms import FormDialog, combo, date_edit, line, spin, time_edit
+from ..labels import WEEKDAYS, choices, word
+from ..tables import Column, RowsModel, make_table, selected_row, show_date
+from ..undo import do_undoable
+from .base import Page, PageContext
+from .record_meeting import RecordMeetingDialog
+from .widgets import button, button_row, heading, note
+
+
+def _time(m: MeetingSummary) -> str:
+    if m.start_time is None:
+        return ""
+    end = f"–{m.end_time:%H:%M}" if m.end_time else ""
+    return f"{m.start_time:%H:%M}{end}"
+
+
+def _status(m: MeetingSummary, today: Any) -> str:
+    if m.status == MeetingStatus.PLANNED and m.held_on <= today:
+        return "⚠ Not recorded yet"
+    return word(m.status)
+
+
+COL_DATE, COL_TIME, COL_KIND, COL_TOPIC, COL_VENUE, COL_STATUS, COL_CAME = range(7)
+
+
+def meeting_columns(today: Any) -> tuple[Column, ...]:
+    return (
+        Column("Date", lambda m: show_date(m.held_on), sort_key=lambda m: m.held_on),
+        Column("Time", _time),
+        Column("Kind", lambda m: word(m.kind)),
+        Column("Topic", lambda m: m.topic),
+        Column("Where", lambda m: m.venue_name),
+        Column("Status", lambda m: _status(m, today)),
+        Column("Came", lambda m: str(m.total_attendance) if m.recorded else "", sort_key=lambda m: m.total_attendance,
+               align_right=True),
+    )
+
+
+class MeetingsPage(Page):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title = self.tr("Meetings")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title))
+        self.plan_button = button(self.tr("&Plan a meeting…"))
+        self.schedule_button = button(self.tr("Plan a repeating &schedule…"))
+        self.record_button = button(self.tr("&Record this meeting…"), self.tr("Who came, decisions, good things"))
+        self.cancel_button = button(self.tr("Ca&ncel meeting"))
+        self.delete_button = button(self.tr("De&lete meeting"), self.tr("Deleted by mistake? Undo with Ctrl+Z."))
+        self.calendar_button = button(self.tr("Add to &calendar…"),
+                                      self.tr("Save the planned meetings as a file phones and Outlook can import"))
+        layout.addLayout(button_row(self.plan_button, self.schedule_button, self.record_button))
+        layout.addLayout(button_row(self.cancel_button, self.delete_button, self.calendar_button))
+
+        self.upcoming_model = RowsModel(meeting_columns(ctx.today()), self)
+        self.past_model = RowsModel(meeting_columns(ctx.today()), self)
+        self.upcoming = make_table(self.upcoming_model, self.tr("Upcoming meetings"), sortable=False)
+        self.past = make_table(self.past_model, self.tr("Past meetings"), sortable=False)
+        self.chosen_table: QTableView = self.upcoming
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        for text, table in ((self.tr("&Upcoming meetings"), self.upcoming), (self.tr("Pas&t meetings"), self.past)):
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(text)
+            label.setObjectName("sectionTitle")
+            label.setBuddy(table)
+            box_layout.addWidget(label)
+            box_layout.addWidget(table, 1)
+            splitter.addWidget(box)
+            table.setColumnWidth(COL_DATE, 130)
+            table.setColumnWidth(COL_TIME, 115)
+            table.setColumnWidth(COL_KIND, 180)
+            table.setColumnWidth(COL_TOPIC, 230)
+            table.setColumnWidth(COL_VENUE, 150)
+            table.setColumnWidth(COL_STATUS, 180)
+            table.selectionModel().currentRowChanged.connect(lambda _c, _p, t=table: self._chose(t))
+            table.doubleClicked.connect(lambda _index: self.record())
+        layout.addWidget(splitter, 1)
+        self.hint = note()
+        layout.addWidget(self.hint)
+
+        self.plan_button.clicked.connect(self.plan)
+        self.schedule_button.clicked.connect(self.plan_schedule)
+        self.record_button.clicked.connect(self.record)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.delete_button.clicked.connect(self.delete)
+        self.calendar_button.clicked.connect(self.add_to_calendar)
+        self.dialog: Any = None
+
+    def refresh(self) -> None:
+        today = self.ctx.today()
+        for model in (self.upcoming_model, self.past_model):
+            model.columns = list(meeting_columns(today))
+        self.upcoming_model.set_rows(meetings_service.list_meetings(self.ctx.group, when="upcoming", today=today))
+        self.past_model.set_rows(meetings_service.list_meetings(self.ctx.group, when="past", today=today))
+        unrecorded = meetings_service.unrecorded_past_meetings(self.ctx.group, today=today)
+        self.hint.setText(self.tr("⚠ {n} past meetings are not recorded yet. Choose one and press Record.").format(
+            n=len(unrecorded)) if unrecorded else "")
+        self._update_buttons()
+
+    def _chose(self, table: QTableView) -> None:
+        self.chosen_table = table
+        other = self.past if table is self.upcoming else self.upcoming
+        other.selectionModel().clearSelection()
+        self._update_buttons()
+
+    def chosen(self) -> MeetingSummary | None:
+        return selected_row(self.chosen_table)
+
+    def _update_buttons(self) -> None:
+        meeting = self.chosen()
+        for widget in (self.record_button, self.delete_button):
+            widget.setEnabled(meeting is not None)
+        self.cancel_button.setEnabled(meeting is not None and meeting.status == MeetingStatus.PLANNED)
+
+    def select_meeting(self, meeting_id: int) -> bool:
+        for table, model in ((self.upcoming, self.upcoming_model), (self.past, self.past_model)):
+            for row, meeting in enumerate(model.rows):
+                if meeting.id == meeting_id:
+                    table.selectionModel().setCurrentIndex(
+                        model.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                    self._chose(table)
+                    return True
+        return False
+
+    def _undoable(self, text: str, **steps: Any) -> Any:
+        return do_undoable(self.ctx.undo, text, after=self.ctx.changed, report=self.ctx.report, **steps)
+
+    # -- planning ------------------------------------------------------------------------------------
+    def _venue_choices(self) -> list[tuple[str, Any]]:
+        return [(self.tr("(not decided)"), None)] + [(v.name, v.id) for v in venues_service.list_venues(self.ctx.group)]
+
+    def plan(self) -> None:
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> int:
+            return self._undoable(
+                self.tr("Plan the meeting of {day}").format(day=show_date(values["held_on"])),
+                do=lambda: meetings_service.plan_meeting(group, **values),
+                undo=lambda meeting_id: meetings_service.delete_meeting(group, meeting_id),
+                redo=lambda meeting_id: meetings_service.restore_meeting(group, meeting_id))
+
+        dialog = FormDialog(self, self.tr("Plan a meeting"), submit, ok_text=self.tr("Plan meeting"))
+        dialog.add("held_on", self.tr("&Date"), date_edit(self.ctx.today()))
+        dialog.add("start_time", self.tr("&Starts at"), time_edit())
+        dialog.add("end_time", self.tr("&Ends at"), time_edit(None)).setTime(dialog.form.widgets["start_time"].time()
+                                                                              .addSecs(2 * 3600))
+        dialog.add("kind", self.tr("&Kind of meeting"), combo(choices(MeetingKind), MeetingKind.REGULAR))
+        dialog.add("topic", self.tr("&Topic"), line(placeholder=self.tr("Optional")))
+        dialog.add("speaker", self.tr("S&peaker"), line(placeholder=self.tr("Optional")))
+        dialog.add("venue_id", self.tr("&Where"), combo(self._venue_choices()))
+        dialog.accepted.connect(lambda: self._planned(dialog.result_value))
+        self.dialog = dialog
+        dialog.open()
+
+    def _planned(self, meeting_id: int) -> None:
+        self.refresh()
+        self.select_meeting(meeting_id)
+        self.chosen_table.setFocus()
+        self.ctx.status(self.tr("Meeting planned."))
+
+    def plan_schedule(self) -> None:
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> tuple[int, list[int]]:
+            if values["rule"] != ScheduleRule.MONTHLY_NTH_WEEKDAY:
+                values["nth"] = None
+            return self._undoable(
+                self.tr("Plan a repeating schedule"),
+                do=lambda: meetings_service.add_schedule(group, **values),
+                undo=lambda made: [meetings_service.delete_meeting(group, i) for i in made[1]],
+                redo=lambda made: [meetings_service.restore_meeting(group, i) for i in made[1]])
+
+        dialog = FormDialog(self, self.tr("Plan a repeating schedule"), submit, ok_text=self.tr("Plan meetings"),
+                            intro=self.tr("Days that already have a meeting are left as they are."))
+        rule = dialog.add("rule", self.tr("&How often"), combo(choices(ScheduleRule), ScheduleRule.MONTHLY_NTH_WEEKDAY))
+        nth = dialog.add("nth", self.tr("&Which week"), combo(
+            [(self.tr(t), n) for n, t in ((1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"), (-1, "Last"))], 2))
+        weekday = dialog.add("weekday", self.tr("&Day"), combo([(self.tr(d), i) for i, d in enumerate(WEEKDAYS)], 1))
+        dialog.add("starts_on", self.tr("&From"), date_edit(self.ctx.today()))
+        dialog.add("start_time", self.tr("&Starts at"), time_edit())
+        dialog.add("end_time", self.tr("&Ends at"), time_edit()).setTime(dialog.form.widgets["start_time"].time()
+                                                                         .addSecs(2 * 3600))
+        dialog.add("kind", self.tr("&Kind of meeting"), combo(choices(MeetingKind), MeetingKind.REGULAR))
+        dialog.add("venue_id", self.tr("&Where"), combo(self._venue_choices()))
+        dialog.add("months_ahead", self.tr("&Months ahead to plan"), spin(12, maximum=60))
+        preview = note()
+        dialog.layout().insertWidget(2, preview)
+
+        def describe(*_args: object) -> None:
+            monthly = rule.currentData() == ScheduleRule.MONTHLY_NTH_WEEKDAY
+            nth.setEnabled(monthly)
+            try:
+                preview.setText("➜ " + schedule_rules.describe(rule.currentData(), weekday.currentData(),
+                                                                nth.currentData() if monthly else None))
+            except ValidationError as error:
+                preview.setText(str(error))
+
+        for box in (rule, nth, weekday):
+            box.currentIndexChanged.connect(describe)
+        describe()
+        dialog.accepted.connect(lambda: (self.refresh(), self.ctx.status(
+            self.tr("{n} meetings planned.").format(n=len(dialog.result_value[1])))))
+        self.dialog = dialog
+        dialog.open()
+
+    # -- recording -----------------------------------------------------------------------------------
+    def record(self) -> None:
+        chosen = self.chosen()
+        if chosen is None:
+            self.ctx.status(self.tr("Choose a meeting in one of the lists first."))
+            return
+        try:
+            meeting = meetings_service.get_meeting(self.ctx.group, chosen.id)
+        except NotFound as error:
+            self.ctx.report(error)
+            return
+        if meeting.held_on > self.ctx.today():
+            QMessageBox.information(self, self.tr("Not yet"), self.tr(
+                "This meeting is on {day}; you can record it on the day or afterwards.").format(
+                day=show_date(meeting.held_on)))
+            return
+        profile = group_service.get_profile(self.ctx.group)
+        members = members_service.list_members(self.ctx.group, include_former=True, today=self.ctx.today())
+        members = [m for m in members if m.joined_on <= meeting.held_on and (m.left_on is None
+                                                                            or m.left_on >= meeting.held_on)]
+        dialog = RecordMeetingDialog(self, group=self.ctx.group, meeting=meeting, members=members,
+                                     count_only=profile.count_only, today=self.ctx.today())
+        dialog.accepted.connect(lambda: self._recorded(meeting.id))
+        self.dialog = dialog
+        dialog.open()
+
+    def _recorded(self, meeting_id: int) -> None:
+        self.refresh()
+        self.select_meeting(meeting_id)
+        self.ctx.status(self.tr("Meeting recorded. Thank you!"))
+
+    def cancel(self) -> None:
+        meeting = self.chosen()
+        if meeting is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Cancel meeting"), self.tr(
+            "Mark the meeting of {day} as cancelled?").format(day=show_date(meeting.held_on)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            meetings_service.cancel_meeting(self.ctx.group, meeting.id)
+        except (ValidationError, StorageError, NotFound) as error:
+            self.ctx.report(error)
+        self.refresh()
+
+    def delete(self) -> None:
+        meeting = self.chosen()
+        if meeting is None:
+            return
+        group = self.ctx.group
+        answer = QMessageBox.question(self, self.tr("Delete meeting"), self.tr(
+            "Delete the meeting of {day} and its record? Edit ▸ Undo (Ctrl+Z) brings it back.").format(
+            day=show_date(meeting.held_on)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._undoable(self.tr("Delete the meeting of {day}").format(day=show_date(meeting.held_on)),
+                           do=lambda: meetings_service.delete_meeting(group, meeting.id),
+                           undo=lambda _r: meetings_service.restore_meeting(group, meeting.id))
+        except (StorageError, NotFound) as error:
+            self.ctx.report(error)
+        self.refresh()
+
+    def add_to_calendar(self) -> None:
+        upcoming = [m for m in self.upcoming_model.rows if m.status == MeetingStatus.PLANNED]
+        if not upcoming:
+            QMessageBox.information(self, self.tr("Add to calendar"), self.tr("There are no planned meetings yet."))
+            return
+        name = group_service.get_profile(self.ctx.group).name
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the meetings for your calendar"), str(Path.home() / "meetings.ics"),
+            self.tr("Calendar files (*.ics)"))
+        if not chosen:
+            return
+        path = Path(chosen) if chosen.endswith(".ics") else Path(chosen + ".ics")
+        try:
+            write_meetings_calendar(path, name, upcoming, kind_words={str(k): word(k) for k in MeetingKind})
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Not saved"), self.tr("The calendar file could not be saved: {e}")
+                                .format(e=error.strerror or error))
+            return
+        self.ctx.status(self.tr("Saved {n} meetings to {file}. Open it on your phone or in Outlook to add them.")
+                        .format(n=len(upcoming), file=path.name))

@@ -1,0 +1,373 @@
+"""Members: a searchable, sortable list and a form for the chosen member; join, leave, delete (undoable)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coordinator_app.services import members as members_service
+from coordinator_app.services.errors import NotFound, StorageError, ValidationError
+from coordinator_app.services.members import MemberDetail, MemberKind, MemberSummary
+
+from ..forms import FieldForm, FormDialog, combo, date_edit, line, text_box
+from ..labels import choices, word
+from ..tables import ROW_ROLE as ROW
+from ..tables import Column, RowsModel, SearchProxy, make_table, show_date
+from ..undo import do_undoable
+from .base import Page, PageContext
+from .widgets import button, button_row, heading, note, search_box, section
+
+COL_NAME, COL_PREFERRED, COL_KIND, COL_JOINED, COL_ROLES, COL_AGREED = range(6)
+MEMBER_COLUMNS = (
+    Column("Name", lambda m: m.name),
+    Column("Preferred name", lambda m: m.preferred_name),
+    Column("Kind", lambda m: word(m.kind)),
+    Column("Joined", lambda m: show_date(m.joined_on), sort_key=lambda m: m.joined_on),
+    Column("Roles now", lambda m: ", ".join(m.roles_now)),
+    Column("Agreed to the current agreement", lambda m: "Yes" if m.agreed_current else "Not yet"),
+)
+
+
+def member_fields(form: FieldForm, detail: MemberDetail | None, today: Any) -> None:
+    """The editable member fields, shared by the Add dialog and the detail form."""
+    form.add("name", form.tr("&Name"), line(detail.name if detail else ""))
+    form.add("preferred_name", form.tr("&Preferred name"), line(detail.preferred_name if detail else "",
+                                                                 placeholder=form.tr("What they like to be called")))
+    form.add("kind", form.tr("&Kind"), combo(choices(MemberKind), detail.kind if detail else MemberKind.MEMBER))
+    form.add("joined_on", form.tr("&Joined on"), date_edit(detail.joined_on if detail else today))
+    form.add("email", form.tr("&Email"), line(detail.email if detail else ""))
+    form.add("phone", form.tr("P&hone"), line(detail.phone if detail else ""))
+
+
+class MembersPage(Page):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title = self.tr("Members")
+        self.detail: MemberDetail | None = None
+        self.dirty = False
+        self._loading = False
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title))
+        search_label, self.search = search_box(self.tr("&Search:"), self.tr("Type part of a name or email"))
+        self.show_former = QCheckBox(self.tr("Show &former members"))
+        self.add_button = button(self.tr("&Add member…"), self.tr("Add someone who has joined the group"))
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_former)
+        top.addWidget(self.add_button)
+        layout.addLayout(top)
+
+        self.model = RowsModel(MEMBER_COLUMNS, self)
+        self.proxy = SearchProxy(self.model, self)
+        self.table = make_table(self.proxy, self.tr("Members"))
+        self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setColumnWidth(COL_NAME, 220)
+        self.table.setColumnWidth(COL_PREFERRED, 130)
+        self.table.setColumnWidth(COL_KIND, 150)
+        self.count_label = note()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.form_title = section(self.tr("Choose a member to see their details"))
+        self.form = FieldForm()
+        member_fields(self.form, None, ctx.today())
+        self.form.add("address", self.tr("A&ddress"), text_box(lines=2))
+        self.form.add("private_notes", self.tr("Private &notes (never printed)"), text_box(lines=3))
+        for widget in self.form.widgets.values():
+            for signal in ("textChanged", "currentIndexChanged", "dateChanged"):
+                if hasattr(widget, signal):
+                    getattr(widget, signal).connect(self._edited)
+        self.save_button = button(self.tr("Sa&ve changes"))
+        self.leave_button = button(self.tr("&Leave the group…"), self.tr("Record the date this member left"))
+        self.rejoin_button = button(self.tr("&Rejoin"), self.tr("This member has come back"))
+        self.delete_button = button(self.tr("&Delete member"), self.tr("Remove by mistake? Undo with Ctrl+Z."))
+        self.info = note()
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        right_inner = QWidget()
+        right_layout = QVBoxLayout(right_inner)
+        right_layout.addWidget(self.form_title)
+        right_layout.addWidget(self.form)
+        right_layout.addLayout(button_row(self.save_button, self.leave_button, self.rejoin_button,
+                                          self.delete_button))
+        right_layout.addWidget(self.info)
+        right_layout.addStretch()
+        self.details_area = QScrollArea()
+        self.details_area.setWidgetResizable(True)
+        self.details_area.setWidget(right_inner)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details_area)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 460])
+        layout.addWidget(splitter, 1)
+
+        self.search.textChanged.connect(self._search)
+        self.show_former.toggled.connect(lambda _on: self.refresh())
+        self.add_button.clicked.connect(self.add_member)
+        self.save_button.clicked.connect(self.save)
+        self.leave_button.clicked.connect(self.leave)
+        self.rejoin_button.clicked.connect(self.rejoin)
+        self.delete_button.clicked.connect(self.delete)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._show_detail(None)
+
+    # -- list ----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.detail.id if self.detail else None
+        rows = members_service.list_members(self.ctx.group, include_former=self.show_former.isChecked(),
+                                            today=self.ctx.today())
+        self._loading = True
+        self.model.set_rows(rows)
+        self._loading = False
+        self._update_count()
+        if keep is not None and not self.select_member(keep):
+            self._show_detail(None)
+        elif keep is not None and not self.dirty:
+            self._load(keep)
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("{n} members").format(n=total) if shown == total else \
+            self.tr("{shown} of {n} members match").format(shown=shown, n=total)
+        self.count_label.setText(text)
+
+    def select_member(self, member_id: int) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.rows[row].id == member_id:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if not index.isValid():
+                    return False
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._loading:
+            return
+        summary: MemberSummary | None = current.siblingAtColumn(0).data(ROW) if current.isValid() else None
+        if self.detail is not None and summary is not None and summary.id == self.detail.id:
+            return
+        if not self.may_leave():
+            self._loading = True
+            self.table.selectionModel().setCurrentIndex(
+                previous, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self._loading = False
+            return
+        self._load(summary.id if summary else None)
+
+    # -- detail --------------------------------------------------------------------------------------
+    def _load(self, member_id: int | None) -> None:
+        try:
+            detail = members_service.get_member(self.ctx.group, member_id, today=self.ctx.today()) \
+                if member_id is not None else None
+        except NotFound:
+            detail = None
+        self._show_detail(detail)
+
+    def _show_detail(self, detail: MemberDetail | None) -> None:
+        self.detail = detail
+        self._loading = True
+        widgets = self.form.widgets
+        widgets["name"].setText(detail.name if detail else "")
+        widgets["preferred_name"].setText(detail.preferred_name if detail else "")
+        kind = widgets["kind"]
+        kind.setCurrentIndex(max(0, kind.findData(detail.kind if detail else MemberKind.MEMBER)))
+        widgets["joined_on"].setDate(detail.joined_on if detail else self.ctx.today())
+        widgets["email"].setText(detail.email if detail else "")
+        widgets["phone"].setText(detail.phone if detail else "")
+        widgets["address"].setPlainText(detail.address if detail else "")
+        widgets["private_notes"].setPlainText(detail.private_notes if detail else "")
+        self._loading = False
+        self.form.clear_errors()
+        self.dirty = False
+        has = detail is not None
+        self.form.setEnabled(has)
+        for widget in (self.save_button, self.delete_button):
+            widget.setEnabled(has)
+        self.leave_button.setVisible(not has or detail.left_on is None)
+        self.leave_button.setEnabled(has)
+        self.rejoin_button.setVisible(has and detail.left_on is not None)
+        self.save_button.setEnabled(False)
+        self.form_title.setText(detail.name if detail else self.tr("Choose a member to see their details"))
+        self.info.setText(self._describe(detail) if detail else "")
+
+    def _describe(self, d: MemberDetail) -> str:
+        lines = []
+        if d.left_on:
+            lines.append(self.tr("Left the group on {day}.").format(day=show_date(d.left_on)))
+        roles = [f"{r.role} ({self.tr('since')} {show_date(r.started_on)})" for r in d.roles if r.ended_on is None]
+        lines.append(self.tr("Roles: {roles}").format(roles=", ".join(roles) if roles else self.tr("none")))
+        consents = sorted(word(kind) for kind in d.current_consents)
+        lines.append(self.tr("Consents: {list}").format(
+            list="; ".join(consents) if consents else self.tr("none recorded")))
+        if d.current_version is None:
+            lines.append(self.tr("Confidentiality agreement: the group has not written one yet."))
+        elif d.agreed_version == d.current_version:
+            lines.append(self.tr("Confidentiality agreement: agreed to version {v} on {day}.").format(
+                v=d.current_version, day=show_date(d.agreed_on)))
+        else:
+            lines.append(self.tr("Confidentiality agreement: ⚠ not yet agreed to the current version ({v}).").format(
+                v=d.current_version))
+        if d.attendance:
+            lines.append(self.tr("Came to {n} meetings; the last on {day}.").format(
+                n=len(d.attendance), day=show_date(d.attendance[-1])))
+        else:
+            lines.append(self.tr("No meetings attended yet."))
+        if d.jobs_done:
+            recent = "; ".join(f"{title} ({show_date(day)})" for day, title in d.jobs_done[-5:])
+            lines.append(self.tr("Jobs done: {n}. Most recent: {recent}").format(n=len(d.jobs_done), recent=recent))
+        else:
+            lines.append(self.tr("Jobs done: none yet."))
+        return "\n".join(lines)
+
+    def _edited(self, *_args: object) -> None:
+        if not self._loading and self.detail is not None:
+            self.dirty = True
+            self.save_button.setEnabled(True)
+
+    def may_leave(self) -> bool:
+        if not self.dirty or self.detail is None:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("Save your changes to {name}?").format(name=self.detail.name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.dirty = False
+            return True
+        return False
+
+    # -- actions -------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the form; a problem is shown beside its field and nothing is changed."""
+        if self.detail is None:
+            return True
+        before = self.detail
+        values = self.form.values()
+        old = {field: getattr(before, field) for field in values}
+        group, member_id = self.ctx.group, before.id
+        try:
+            do_undoable(
+                self.ctx.undo, self.tr("Edit {name}").format(name=before.name),
+                do=lambda: members_service.update_member(group, member_id, today=self.ctx.today(), **values),
+                undo=lambda _r: members_service.update_member(group, member_id, **old),
+                after=self.ctx.changed, report=self.ctx.report)
+        except ValidationError as error:
+            self.form.show_error(error)
+            return False
+        except (StorageError, NotFound) as error:
+            self.ctx.report(error)
+            return False
+        self.dirty = False
+        self.ctx.status(self.tr("Saved {name}.").format(name=values["name"].strip()))
+        self.refresh()
+        return True
+
+    def add_member(self) -> None:
+        if not self.may_leave():
+            return
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> int:
+            return do_undoable(
+                self.ctx.undo, self.tr("Add {name}").format(name=values["name"].strip()),
+                do=lambda: members_service.add_member(group, **values),
+                undo=lambda member_id: members_service.delete_member(group, member_id),
+                redo=lambda member_id: members_service.restore_member(group, member_id),
+                after=self.ctx.changed, report=self.ctx.report)
+
+        dialog = FormDialog(self, self.tr("Add a member"), submit, ok_text=self.tr("Add member"),
+                            intro=self.tr("Only the name is needed. Collect as little as the group needs."))
+        member_fields(dialog.form, None, self.ctx.today())
+        dialog.accepted.connect(lambda: self._added(dialog.result_value))
+        self.add_dialog = dialog
+        dialog.open()
+
+    def _added(self, member_id: int) -> None:
+        self.search.clear()
+        self.detail = None
+        self.refresh()
+        self.select_member(member_id)
+        self.ctx.status(self.tr("Member added."))
+
+    def leave(self) -> None:
+        if self.detail is None or not self.may_leave():
+            return
+        group, member_id, name = self.ctx.group, self.detail.id, self.detail.name
+
+        def submit(values: dict[str, Any]) -> None:
+            do_undoable(self.ctx.undo, self.tr("{name} left").format(name=name),
+                        do=lambda: members_service.leave_group(group, member_id, left_on=values["left_on"]),
+                        undo=lambda _r: members_service.rejoin_group(group, member_id),
+                        after=self.ctx.changed, report=self.ctx.report)
+
+        dialog = FormDialog(self, self.tr("{name} is leaving").format(name=name), submit,
+                            ok_text=self.tr("Record leaving"),
+                            intro=self.tr("Their history stays; they move to the former members."))
+        dialog.add("left_on", self.tr("&Left on"), date_edit(self.ctx.today()))
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+
+    def rejoin(self) -> None:
+        if self.detail is None or self.detail.left_on is None:
+            return
+        group, member_id, left_on = self.ctx.group, self.detail.id, self.detail.left_on
+        try:
+            do_undoable(self.ctx.undo, self.tr("{name} rejoined").format(name=self.detail.name),
+                        do=lambda: members_service.rejoin_group(group, member_id),
+                        undo=lambda _r: members_service.leave_group(group, member_id, left_on=left_on),
+                        after=self.ctx.changed, report=self.ctx.report)
+        except (ValidationError, StorageError, NotFound) as error:
+            self.ctx.report(error)
+        self.refresh()
+
+    def delete(self) -> None:
+        if self.detail is None:
+            return
+        name, member_id, group = self.detail.name, self.detail.id, self.ctx.group
+        answer = QMessageBox.question(
+            self, self.tr("Delete member"),
+            self.tr("Delete {name} from the group file? You can bring them back with Edit ▸ Undo (Ctrl+Z).")
+            .format(name=name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            do_undoable(self.ctx.undo, self.tr("Delete {name}").format(name=name),
+                        do=lambda: members_service.delete_member(group, member_id),
+                        undo=lambda _r: members_service.restore_member(group, member_id),
+                        after=self.ctx.changed, report=self.ctx.report)
+        except (StorageError, NotFound) as error:
+            self.ctx.report(error)
+            return
+        self.dirty = False
+        self._show_detail(None)
+        self.refresh()
+        self.ctx.status(self.tr("Deleted {name}. Ctrl+Z brings them back.").format(name=name))

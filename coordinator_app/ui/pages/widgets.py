@@ -1,0 +1,59 @@
+"""Small building blocks the pages share: a page heading, section titles, a labelled search box."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+def section(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionTitle")
+    return label
+
+
+def note(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def button(text: str, tip: str = "") -> QPushButton:
+    widget = QPushButton(text)
+    if tip:
+        widget.setToolTip(tip)
+        widget.setAccessibleDescription(tip)
+    return widget
+
+
+def button_row(*buttons: QWidget, stretch: bool = True) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in buttons:
+        row.addWidget(widget)
+    if stretch:
+        row.addStretch()
+    return row
+
+
+def search_box(label_text: str, placeholder: str) -> tuple[QLabel, QLineEdit]:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.setAccessibleName(label_text.replace("&", ""))
+    label = QLabel(label_text)
+    label.setBuddy(edit)
+    return label, edit
+
+
+def card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    """A framed box with a title, for the Home page's summaries."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.addWidget(section(title))
+    return frame, layout
