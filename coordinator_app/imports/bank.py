@@ -162,7 +162,7 @@ def _line(row: Row, header: Sequence[str], columns: dict[str, int], today: date)
             raise problem("paid_in", f'there is no amount in "{header[columns["paid_in"]]}" or '
                                      f'"{header[columns["paid_out"]]}".')
         amount = abs(paid_in or 0) - abs(paid_out or 0)
-    description = " ".join(cell("description").split())
+    description = " ".join(cell("description").split()).removeprefix("'")  # NatWest marks text with '
     return StatementLine(row=row.number, on=on, amount_pence=amount, description=description,
                          balance_pence=money("balance"), reference=" ".join(cell("reference").split()))
 

@@ -132,12 +132,12 @@ def _grant_view(session: Session, row: Grant, balances: dict[int, int]) -> Grant
         select(Transaction.kind, func.sum(Transaction.amount_pence))
         .where(Transaction.fund_id == row.fund_id, Transaction.kind != TransactionKind.TRANSFER)
         .group_by(Transaction.kind)
-    ).tuples().all())
+    ).all())
     by_line = dict(session.execute(
         select(Transaction.budget_line_id, func.sum(Transaction.amount_pence))
         .where(Transaction.fund_id == row.fund_id, Transaction.kind == TransactionKind.PAYMENT)
         .group_by(Transaction.budget_line_id)
-    ).tuples().all())
+    ).all())
     lines = tuple(
         BudgetLineView(id=line.id, name=line.name, budget_pence=line.amount_pence,
                        spent_pence=-int(by_line.get(line.id, 0) or 0))

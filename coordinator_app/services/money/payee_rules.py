@@ -24,7 +24,7 @@ _NOT_WORD = re.compile(r"[\W\d_]+")
 
 def normalise_payee(text: str) -> str:
     """Lower-case words only: ``"TESCO STORES 3217, LEEDS"`` becomes ``"tesco stores leeds"``."""
-    folded = unicodedata.normalize("NFKC", text or "").casefold()
+    folded = unicodedata.normalize("NFKC", text or "").casefold().replace("'", "").replace("\u2019", "")
     return " ".join(_NOT_WORD.sub(" ", folded).split())[:200]
 
 

@@ -64,7 +64,7 @@ def import_lines(group: GroupFile, *, account_id: int, lines: Sequence[Statement
         account_row(session, account_id)
         known = set(session.scalars(select(Transaction.import_key).where(
             Transaction.account_id == account_id, Transaction.import_key.is_not(None))))
-        directions = dict(session.execute(select(Category.id, Category.direction)).tuples().all())
+        directions = dict(session.execute(select(Category.id, Category.direction)).all())
         seen: dict[tuple[date, int, str], int] = {}
         added: list[int] = []
         already = zero = categorised = 0

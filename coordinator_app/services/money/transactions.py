@@ -308,7 +308,7 @@ def move_between_funds(group: GroupFile, *, from_fund_id: int, to_fund_id: int, 
 
 
 def _fund_transfer_views(session: Session, *where: object) -> list[FundTransferView]:
-    names = dict(session.execute(select(Fund.id, Fund.name)).tuples().all())
+    names = dict(session.execute(select(Fund.id, Fund.name)).all())
     rows = session.scalars(select(FundTransfer).where(*where).order_by(FundTransfer.on, FundTransfer.id))
     return [FundTransferView(id=r.id, on=r.on, from_fund_id=r.from_fund_id, from_fund_name=names[r.from_fund_id],
                              to_fund_id=r.to_fund_id, to_fund_name=names[r.to_fund_id], amount_pence=r.amount_pence,
