@@ -26,9 +26,9 @@ from coordinator_app.db.models import (
 )
 
 from .errors import NotFound, ValidationError
-from .members import live_member, name_key, not_belonging_reason, say_date, unavailable_on
+from .members import live_member, name_key, not_belonging_reason, unavailable_on
 from .uow import unit_of_work
-from .validate import optional_text, required_text
+from .validate import optional_text, required_date, required_text, say_date
 
 COUNTED = (AssignmentStatus.ASSIGNED, AssignmentStatus.DONE)
 
@@ -138,7 +138,7 @@ def _volunteers(session: Session, job_ids: list[int]) -> dict[int, tuple[tuple[i
         select(JobVolunteer.job_id, Member.id, Member.name)
         .join(Member, Member.id == JobVolunteer.member_id)
         .where(JobVolunteer.job_id.in_(job_ids), Member.deleted_at.is_(None))
-    ).tuples().all()
+    ).all()
     found: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for job_id, member_id, name in rows:
         found[job_id].append((member_id, name))
@@ -198,8 +198,7 @@ def check_can_take(session: Session, member: Member, day: date, field: str) -> N
 
 def assign(group: GroupFile, job_id: int, member_id: int, *, due_on: date, meeting_id: int | None = None) -> int:
     """Give a member a turn at a job, for a meeting or by a date."""
-    if not isinstance(due_on, date):
-        raise ValidationError("due_on", "Please give the date the turn is due as a date.")
+    due_on = required_date("due_on", due_on, "the date the turn is due")
     with unit_of_work(group) as session:
         job = _job(session, job_id)
         if not job.active:
@@ -220,8 +219,7 @@ def assign(group: GroupFile, job_id: int, member_id: int, *, due_on: date, meeti
 
 
 def mark_done(group: GroupFile, assignment_id: int, *, done_on: date) -> None:
-    if not isinstance(done_on, date):
-        raise ValidationError("done_on", "Please give the date it was done as a date.")
+    done_on = required_date("done_on", done_on, "the date it was done")
     with unit_of_work(group) as session:
         turn = _assignment(session, assignment_id)
         if turn.status is AssignmentStatus.SWAPPED:
@@ -258,8 +256,8 @@ def _views(session: Session, query) -> list[AssignmentView]:
         .outerjoin(Member, Member.id == JobAssignment.member_id)
         .where(Meeting.deleted_at.is_(None), Member.deleted_at.is_(None))
     ).all()
-    names = dict(session.execute(select(Member.id, Member.name)).tuples().all())
-    titles = dict(session.execute(select(Job.id, Job.title)).tuples().all())
+    names = dict(session.execute(select(Member.id, Member.name)).all())
+    titles = dict(session.execute(select(Job.id, Job.title)).all())
     views = [
         AssignmentView(
             id=t.id, job_id=t.job_id, job_title=titles.get(t.job_id, ""), member_id=t.member_id,

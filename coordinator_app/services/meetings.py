@@ -39,9 +39,9 @@ from coordinator_app.db.models.base import utcnow
 
 from . import schedule as rules
 from .errors import NotFound, ValidationError
-from .members import live_member, not_belonging_reason, say_date
+from .members import live_member, not_belonging_reason
 from .uow import unit_of_work
-from .validate import non_negative, optional_text
+from .validate import non_negative, optional_text, required_date, say_date
 
 # When an action names nobody's deadline and no later meeting is planned, it is due four weeks on.
 DEFAULT_ACTION_WEEKS = 4
@@ -161,12 +161,12 @@ def _present_counts(session: Session, meeting_ids: Iterable[int]) -> dict[int, i
         .where(Attendance.meeting_id.in_(ids), Member.deleted_at.is_(None))
         .group_by(Attendance.meeting_id)
     )
-    return dict(rows.tuples().all())
+    return dict(rows.all())
 
 
 def _summaries(session: Session, meetings: Sequence[Meeting]) -> list[MeetingSummary]:
     counts = _present_counts(session, (m.id for m in meetings))
-    venues = dict(session.execute(select(Venue.id, Venue.name)).tuples().all())
+    venues = dict(session.execute(select(Venue.id, Venue.name)).all())
     out = []
     for m in meetings:
         present = m.members_count if m.members_count is not None else counts.get(m.id, 0)
@@ -197,12 +197,6 @@ def _check_kind(kind: MeetingKind) -> MeetingKind:
         raise ValidationError("kind", "Please choose what kind of meeting this is.") from exc
 
 
-def _check_date(field: str, value: object, label: str) -> date:
-    if not isinstance(value, date):
-        raise ValidationError(field, f"Please give {label} as a date.")
-    return value
-
-
 # ---------------------------------------------------------------------------------------------- planning
 
 
@@ -217,7 +211,7 @@ def plan_meeting(
     topic: str = "",
     speaker: str = "",
 ) -> int:
-    held_on = _check_date("held_on", held_on, "the meeting's date")
+    held_on = required_date("held_on", held_on, "the meeting's date")
     _check_times(start_time, end_time)
     meeting = Meeting(
         held_on=held_on, start_time=start_time, end_time=end_time, kind=_check_kind(kind),
@@ -245,7 +239,7 @@ def update_meeting(group: GroupFile, meeting_id: int, *, today: date | None = No
     with unit_of_work(group) as session:
         m = live_meeting(session, meeting_id)
         if "held_on" in changes:
-            held_on = _check_date("held_on", changes["held_on"], "the meeting's date")
+            held_on = required_date("held_on", changes["held_on"], "the meeting's date")
             if m.recorded_at is not None:
                 if held_on > today:
                     raise ValidationError("held_on", "This meeting has been recorded, so it cannot move to the future.")
@@ -313,8 +307,8 @@ def add_schedule(
     Days that already have a meeting are skipped, so adding the same schedule twice plans nothing new.
     """
     rule, weekday, nth = rules.check_rule(rule, weekday, nth)
-    starts_on = _check_date("starts_on", starts_on, "the first day of the schedule")
-    if ends_on is not None and _check_date("ends_on", ends_on, "the last day of the schedule") < starts_on:
+    starts_on = required_date("starts_on", starts_on, "the first day of the schedule")
+    if ends_on is not None and required_date("ends_on", ends_on, "the last day of the schedule") < starts_on:
         raise ValidationError("ends_on", "The schedule cannot end before it starts.")
     if not 1 <= months_ahead <= 60:
         raise ValidationError("months_ahead", "Plan between 1 and 60 months ahead.")

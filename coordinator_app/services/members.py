@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import (
@@ -36,8 +36,10 @@ from coordinator_app.db.models.base import AssignmentStatus, utcnow
 
 from .errors import NotFound, ValidationError
 from .uow import unit_of_work
-from .validate import optional_text, required_text
+from .validate import optional_text, required_date, required_text, say_date
 
+# Letters that NFKD does not split into a base letter and an accent, so "lukasz" finds "Łukasz" too.
+_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _FIELDS = ("name", "joined_on", "preferred_name", "email", "phone", "address", "kind", "private_notes")
 
@@ -98,7 +100,7 @@ class MemberDetail:
 
 def fold(text: str) -> str:
     """Text for matching and sorting: case- and accent-insensitive, so "zoe" finds "Zoë"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNSPLIT))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -114,11 +116,6 @@ def belongs_on(member: Member, day: date) -> bool:
 def is_current(member: Member, today: date) -> bool:
     """Not yet left as of ``today``: on the day they leave they are already a former member."""
     return member.left_on is None or member.left_on > today
-
-
-def say_date(day: date) -> str:
-    """A date as people write it, "5 March 2026" (``%-d`` does not work on Windows)."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def not_belonging_reason(member: Member, day: date) -> str | None:
@@ -153,12 +150,6 @@ def _clean_email(email: str) -> str:
     return cleaned
 
 
-def _require_date(field: str, value: object, label: str) -> date:
-    if not isinstance(value, date):
-        raise ValidationError(field, f"Please give {label} as a date.")
-    return value
-
-
 def _apply(member: Member, fields: dict[str, object]) -> None:
     """Validate and set the editable fields; raises before anything is half-applied to the database."""
     if "name" in fields:
@@ -181,7 +172,7 @@ def _apply(member: Member, fields: dict[str, object]) -> None:
         except ValueError as exc:
             raise ValidationError("kind", "Please choose what kind of member this is.") from exc
     if "joined_on" in fields:
-        member.joined_on = _require_date("joined_on", fields["joined_on"], "the date they joined")
+        member.joined_on = required_date("joined_on", fields["joined_on"], "the date they joined")
         if member.left_on is not None and member.left_on < member.joined_on:
             raise ValidationError("joined_on", "The date they joined cannot be after the date they left.")
 
@@ -222,7 +213,7 @@ def update_member(group: GroupFile, member_id: int, *, today: date | None = None
 
 
 def leave_group(group: GroupFile, member_id: int, *, left_on: date) -> None:
-    left_on = _require_date("left_on", left_on, "the date they left")
+    left_on = required_date("left_on", left_on, "the date they left")
     with unit_of_work(group) as session:
         member = live_member(session, member_id)
         if left_on < member.joined_on:
@@ -255,10 +246,15 @@ def _current_version(session: Session, today: date) -> AgreementVersion | None:
 
 
 def _agreed_current_ids(session: Session, today: date) -> set[int]:
+    """Members who agreed to the version in force today (or a later one); nobody when none is in force."""
     version = _current_version(session, today)
     if version is None:
         return set()
-    return set(session.scalars(select(Agreement.member_id).where(Agreement.version_id == version.id)))
+    return set(session.scalars(
+        select(Agreement.member_id)
+        .join(AgreementVersion, AgreementVersion.id == Agreement.version_id)
+        .where(AgreementVersion.number >= version.number)
+    ))
 
 
 def _matches(member: Member, needle: str) -> bool:
@@ -271,7 +267,9 @@ def list_members(group: GroupFile, *, include_former: bool = False, search: str 
     today = today or date.today()
     needle = fold(search.strip())
     with unit_of_work(group, write=False) as session:
-        members = session.scalars(select(Member).where(Member.deleted_at.is_(None))).all()
+        members = session.scalars(
+            select(Member).where(Member.deleted_at.is_(None)).options(selectinload(Member.roles))
+        ).all()
         agreed = _agreed_current_ids(session, today)
         chosen = [
             m for m in members
@@ -337,7 +335,7 @@ def get_member(group: GroupFile, member_id: int, *, today: date | None = None) -
 
 def add_role(group: GroupFile, member_id: int, *, role: str, started_on: date) -> int:
     clean = required_text("role", role, "the role", max_length=100)
-    started_on = _require_date("started_on", started_on, "the date the role started")
+    started_on = required_date("started_on", started_on, "the date the role started")
     with unit_of_work(group) as session:
         member = live_member(session, member_id)
         spell = MemberRole(member_id=member.id, role=clean, started_on=started_on)
@@ -347,7 +345,7 @@ def add_role(group: GroupFile, member_id: int, *, role: str, started_on: date) -
 
 
 def end_role(group: GroupFile, role_id: int, *, ended_on: date) -> None:
-    ended_on = _require_date("ended_on", ended_on, "the date the role ended")
+    ended_on = required_date("ended_on", ended_on, "the date the role ended")
     with unit_of_work(group) as session:
         spell = session.get(MemberRole, role_id)
         if spell is None:
@@ -364,7 +362,7 @@ def _active_consent(member: Member, kind: ConsentKind) -> Consent | None:
 
 
 def give_consent(group: GroupFile, member_id: int, *, kind: ConsentKind, given_on: date, how: AgreementHow) -> int:
-    given_on = _require_date("given_on", given_on, "the date consent was given")
+    given_on = required_date("given_on", given_on, "the date consent was given")
     try:
         kind, how = ConsentKind(kind), AgreementHow(how)
     except ValueError as exc:
@@ -380,7 +378,7 @@ def give_consent(group: GroupFile, member_id: int, *, kind: ConsentKind, given_o
 
 
 def withdraw_consent(group: GroupFile, member_id: int, *, kind: ConsentKind, withdrawn_on: date) -> None:
-    withdrawn_on = _require_date("withdrawn_on", withdrawn_on, "the date consent was withdrawn")
+    withdrawn_on = required_date("withdrawn_on", withdrawn_on, "the date consent was withdrawn")
     with unit_of_work(group) as session:
         member = live_member(session, member_id)
         consent = _active_consent(member, ConsentKind(kind))
@@ -425,8 +423,8 @@ def list_deleted_members(group: GroupFile, *, today: date | None = None) -> list
 
 
 def add_unavailability(group: GroupFile, member_id: int, *, starts_on: date, ends_on: date, reason: str = "") -> int:
-    starts_on = _require_date("starts_on", starts_on, "the first day away")
-    ends_on = _require_date("ends_on", ends_on, "the last day away")
+    starts_on = required_date("starts_on", starts_on, "the first day away")
+    ends_on = required_date("ends_on", ends_on, "the last day away")
     if ends_on < starts_on:
         raise ValidationError("ends_on", "The last day away cannot be before the first day away.")
     clean_reason = optional_text("reason", reason, "the reason", max_length=200)

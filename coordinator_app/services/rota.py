@@ -30,8 +30,9 @@ from coordinator_app.db.models import (
 
 from .errors import NotFound, ValidationError
 from .jobs import COUNTED, check_can_take
-from .members import live_member, name_key, say_date
+from .members import live_member, name_key
 from .uow import unit_of_work
+from .validate import say_date
 
 ROTA_FREQUENCIES = (JobFrequency.EVERY_MEETING, JobFrequency.MONTHLY)
 
@@ -154,7 +155,7 @@ def propose_rota(group: GroupFile, *, meetings_ahead: int = 12, today: date | No
             )
         ]
         willing: dict[int, list[int]] = defaultdict(list)
-        for job_id, member_id in session.execute(select(JobVolunteer.job_id, JobVolunteer.member_id)).tuples():
+        for job_id, member_id in session.execute(select(JobVolunteer.job_id, JobVolunteer.member_id)):
             willing[job_id].append(member_id)
         jobs = [
             RotaJob(j.id, j.title, j.frequency, tuple(willing[j.id]))
@@ -163,7 +164,7 @@ def propose_rota(group: GroupFile, *, meetings_ahead: int = 12, today: date | No
         away: dict[int, list[tuple[date, date]]] = defaultdict(list)
         for member_id, start, end in session.execute(
             select(Unavailability.member_id, Unavailability.starts_on, Unavailability.ends_on)
-        ).tuples():
+        ):
             away[member_id].append((start, end))
         people = {
             m.id: RotaPerson(m.id, m.name, m.joined_on, m.left_on, tuple(away[m.id]))
@@ -174,7 +175,7 @@ def propose_rota(group: GroupFile, *, meetings_ahead: int = 12, today: date | No
             .outerjoin(Meeting, Meeting.id == JobAssignment.meeting_id)
             .where(JobAssignment.status.in_(COUNTED), JobAssignment.member_id.is_not(None),
                    Meeting.deleted_at.is_(None))
-        ).tuples().all()
+        ).all()
     meeting_ids = {m.id for m in meetings}
     turns = plan_rota(
         meetings=meetings,
