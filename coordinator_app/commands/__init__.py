@@ -1,0 +1,7 @@
+"""The headless commands, one module per area. See ``coordinator_app.cli`` for how to add one."""
+
+MODULES = [
+    "coordinator_app.commands.demo",
+    "coordinator_app.commands.check",
+    "coordinator_app.commands.members",
+]

@@ -1,0 +1,39 @@
+"""``coordinator-app import members CSV``: bring in a member list saved from a spreadsheet."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from coordinator_app.imports.members_csv import import_members_csv
+from coordinator_app.services.group import get_profile
+
+from .common import CommandLine, opened_group
+
+
+def register(cli: CommandLine) -> None:
+    parser = cli.add(
+        cli.group("import"), "members", handler=run,
+        help="add the members listed in a CSV file (all of them, or none if any row is wrong)",
+        description="Add the members listed in a CSV file saved from a spreadsheet. Columns are found by "
+        "their headers (name, preferred name, email, phone, joined, left, kind, address, notes). If any "
+        "row is wrong nothing is imported, and the row and column are named.",
+    )
+    parser.add_argument("csv", type=Path, metavar="CSV", help="the member list, saved as CSV")
+
+
+def run(args: argparse.Namespace) -> int:
+    today = date.today()
+    with opened_group(args) as group:
+        result = import_members_csv(group, args.csv, today=today)
+        group_name = get_profile(group).name
+    people = "member" if result.imported == 1 else "members"
+    print(f"Imported {result.imported} {people} into {group_name}.")
+    if result.already_there:
+        names = ", ".join(result.already_there)
+        print(f"{len(result.already_there)} already in the group (same name and joined date) were left as they "
+              f"were: {names}.")
+    if result.joined_today:
+        print(f"{result.joined_today} had no joined date, so today's date ({today:%d/%m/%Y}) was used.")
+    return 0

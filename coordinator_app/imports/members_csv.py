@@ -1,0 +1,177 @@
+"""A member list saved from a spreadsheet, read into members: columns are found by their headers.
+
+Headers are matched ignoring case, spaces and punctuation ("Full name", "E-mail", "Date joined:"). A list
+with "First name" and "Surname" columns instead of one name column works too. Dates may be written
+2024-03-05, 05/03/2024 (day first, as in the UK), 5 Mar 2024 or 5-Mar-24. Any problem names the row and
+the column as the spreadsheet shows them, and nothing is imported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.db.models import MemberKind
+from coordinator_app.services.member_import import ImportResult, NewMember, RowError, import_members
+
+from .csv_text import ImportProblem, Row, normalise_header, read_bytes, read_table
+
+# Our field -> the headers (as normalise_header leaves them) that mean it.
+HEADERS: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full name", "names", "member", "member name", "members name"),
+    "first_name": ("first name", "forename", "forenames", "given name", "first names"),
+    "last_name": ("last name", "surname", "family name"),
+    "preferred_name": ("preferred name", "known as", "nickname", "likes to be called"),
+    "email": ("email", "e mail", "email address", "e mail address"),
+    "phone": ("phone", "telephone", "mobile", "tel", "phone number", "telephone number", "mobile number",
+              "mobile phone", "home phone", "landline"),
+    "joined_on": ("joined", "date joined", "joined on", "join date", "joining date", "member since", "start date"),
+    "left_on": ("left", "date left", "left on", "leaving date", "end date"),
+    "kind": ("kind", "type", "member type", "membership type", "membership"),
+    "address": ("address", "postal address", "home address"),
+    "private_notes": ("notes", "note", "comments", "private notes"),
+}
+_FIELD_OF = {header: field for field, headers in HEADERS.items() for header in headers}
+
+KINDS: dict[str, MemberKind] = {
+    "": MemberKind.MEMBER,
+    "member": MemberKind.MEMBER,
+    "relative": MemberKind.RELATIVE_OR_CARER,
+    "carer": MemberKind.RELATIVE_OR_CARER,
+    "relative or carer": MemberKind.RELATIVE_OR_CARER,
+    "relative carer": MemberKind.RELATIVE_OR_CARER,
+    "carer relative": MemberKind.RELATIVE_OR_CARER,
+    "family": MemberKind.RELATIVE_OR_CARER,
+    "practitioner": MemberKind.PRACTITIONER_GUEST,
+    "practitioner guest": MemberKind.PRACTITIONER_GUEST,
+    "guest": MemberKind.PRACTITIONER_GUEST,
+    "professional": MemberKind.PRACTITIONER_GUEST,
+}
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s/-]+([^\W\d_]+)\.?,?[\s/-]+(\d{4}|\d{2})")
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
+def _month(word: str) -> int:
+    word = word.casefold()
+    for number, name in enumerate(MONTHS, start=1):
+        if len(word) >= 3 and (name.startswith(word) or (word == "sept" and number == 9)):
+            return number
+    raise ValueError(word)
+
+
+def _year(text: str, today: date) -> int:
+    if len(text) == 4:
+        return int(text)
+    year = 2000 + int(text)
+    return year if year <= today.year else year - 100
+
+
+def parse_date(text: str, *, today: date) -> date:
+    """A date as people type it in the UK; ``ValueError`` when it is not one."""
+    text = text.strip()
+    if match := _ISO.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+        return date(year, month, day)
+    if match := _NUMERIC.fullmatch(text):
+        day, month, year = match.groups()
+        return date(_year(year, today), int(month), int(day))
+    if match := _DAY_MONTH_YEAR.fullmatch(text):
+        day, month, year = match.groups()
+        return date(_year(year, today), _month(month), int(day))
+    if match := _MONTH_DAY_YEAR.fullmatch(text):
+        month, day, year = match.groups()
+        return date(int(year), _month(month), int(day))
+    raise ValueError(text)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Where each field is in the file: our field -> (column index, the header as written)."""
+
+    found: dict[str, tuple[int, str]]
+    phones: tuple[tuple[int, str], ...]
+
+    def header(self, field: str) -> str:
+        if field in self.found:
+            return self.found[field][1]
+        if field == "phone" and self.phones:
+            return self.phones[0][1]
+        if field == "name" and "first_name" in self.found:
+            return self.found["first_name"][1]
+        return field.removesuffix("_on").replace("_", " ")
+
+
+def _columns(header: Sequence[str]) -> Columns:
+    found: dict[str, tuple[int, str]] = {}
+    phones: list[tuple[int, str]] = []
+    for index, text in enumerate(header):
+        field = _FIELD_OF.get(normalise_header(text))
+        if field == "phone":
+            phones.append((index, text))
+        elif field and field not in found:
+            found[field] = (index, text)
+    return Columns(found, tuple(phones))
+
+
+def _is_header(cells: Sequence[str]) -> bool:
+    found = _columns(cells).found
+    return "name" in found or {"first_name", "last_name"} <= found.keys()
+
+
+def _member(row: Row, columns: Columns, today: date) -> NewMember:
+    def cell(field: str) -> str:
+        return row.cell(columns.found[field][0]) if field in columns.found else ""
+
+    def problem(field: str, detail: str) -> ImportProblem:
+        return ImportProblem(f'row {row.number}, column "{columns.header(field)}": {detail}')
+
+    def when(field: str) -> date | None:
+        text = cell(field)
+        if not text:
+            return None
+        try:
+            return parse_date(text, today=today)
+        except ValueError:
+            raise problem(field, f'"{text}" is not a date (use DD/MM/YYYY).') from None
+
+    name = cell("name") or " ".join(part for part in (cell("first_name"), cell("last_name")) if part)
+    kind_text = cell("kind")
+    kind = KINDS.get(normalise_header(kind_text))
+    if kind is None:
+        raise problem("kind", f'"{kind_text}" is not a kind of member (use member, relative or carer, '
+                              "or practitioner guest).")
+    phone = next((row.cell(index) for index, _ in columns.phones if row.cell(index)), "")
+    return NewMember(
+        row=row.number, name=name, joined_on=when("joined_on"), left_on=when("left_on"), kind=kind,
+        preferred_name=cell("preferred_name"), email=cell("email"), phone=phone, address=cell("address"),
+        private_notes=cell("private_notes"),
+    )
+
+
+def read_members(data: bytes, *, today: date) -> tuple[list[NewMember], Columns]:
+    """The members in a member list's bytes, and where their columns were; :class:`ImportProblem` if wrong."""
+    table = read_table(data, is_header=_is_header, what="a column of names")
+    columns = _columns(table.header)
+    members = [_member(row, columns, today) for row in table.rows]
+    if not members:
+        raise ImportProblem("The member list has headers but no members below them.")
+    return members, columns
+
+
+def import_members_csv(group: GroupFile, path: Path, *, today: date | None = None) -> ImportResult:
+    """Import the member list at ``path`` into the group: every member, or none."""
+    today = today or date.today()
+    members, columns = read_members(read_bytes(path), today=today)
+    try:
+        return import_members(group, members=members, today=today)
+    except RowError as exc:
+        raise ImportProblem(f'row {exc.row}, column "{columns.header(exc.field)}": {exc.detail}') from exc

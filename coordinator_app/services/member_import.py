@@ -1,0 +1,104 @@
+"""Adding many members at once (from a member list): all of them, or none if any one is wrong.
+
+A member already in the group with the same name and joined date is left as it is, so bringing in an
+updated copy of the same list adds only the new people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.db.models import Member, MemberKind
+
+from .errors import ValidationError
+from .uow import unit_of_work
+from .validate import optional_text, required_text, say_date
+
+
+@dataclass(frozen=True)
+class NewMember:
+    """One member to add; ``row`` says where it came from (a spreadsheet row number) for messages."""
+
+    row: int
+    name: str
+    joined_on: date | None = None  # None: joined today
+    preferred_name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    left_on: date | None = None
+    kind: MemberKind = MemberKind.MEMBER
+    private_notes: str = ""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    already_there: tuple[str, ...]  # names left alone because the group has them already
+    joined_today: int  # how many had no joined date and were given today's
+
+
+class RowError(ValidationError):
+    """A :class:`ValidationError` that also says which row; ``detail`` is the sentence without the row."""
+
+    def __init__(self, row: int, field: str, detail: str) -> None:
+        super().__init__(field, f"Row {row}: {detail}")
+        self.row = row
+        self.detail = detail
+
+
+def _key(name: str, joined_on: date) -> tuple[str, date]:
+    return " ".join(name.casefold().split()), joined_on
+
+
+def _checked(new: NewMember, today: date) -> Member:
+    try:
+        name = required_text("name", new.name, "the member's name")
+        joined_on = new.joined_on or today
+        if joined_on > today:
+            raise ValidationError("joined_on", f"{say_date(joined_on)} is after today; nobody can join in the future.")
+        if new.left_on is not None and new.left_on < joined_on:
+            raise ValidationError("left_on", f"{say_date(new.left_on)} is before they joined ({say_date(joined_on)}).")
+        email = optional_text("email", new.email, "the email address", max_length=254)
+        if email and ("@" not in email or " " in email):
+            raise ValidationError("email", f'"{email}" does not look like an email address.')
+        return Member(
+            name=name,
+            preferred_name=optional_text("preferred_name", new.preferred_name, "the preferred name", max_length=200),
+            email=email,
+            phone=optional_text("phone", new.phone, "the phone number", max_length=50),
+            address=optional_text("address", new.address, "the address", max_length=1000),
+            joined_on=joined_on,
+            left_on=new.left_on,
+            kind=MemberKind(new.kind),
+            private_notes=optional_text("private_notes", new.private_notes, "the notes"),
+        )
+    except ValidationError as exc:
+        raise RowError(new.row, exc.field, exc.message) from exc
+
+
+def import_members(group: GroupFile, *, members: Sequence[NewMember], today: date | None = None) -> ImportResult:
+    """Add every member, or raise :class:`RowError` for the first wrong one and add none."""
+    today = today or date.today()
+    checked = [_checked(new, today) for new in members]
+    with unit_of_work(group) as session:
+        rows = session.execute(select(Member.name, Member.joined_on).where(Member.deleted_at.is_(None)))
+        known = {_key(name, joined_on) for name, joined_on in rows}
+        added: list[Member] = []
+        already: list[str] = []
+        joined_today = 0
+        for new, member in zip(members, checked, strict=True):
+            key = _key(member.name, member.joined_on)
+            if key in known:
+                already.append(member.name)
+                continue
+            known.add(key)
+            added.append(member)
+            joined_today += new.joined_on is None
+        session.add_all(added)
+    return ImportResult(imported=len(added), already_there=tuple(already), joined_today=joined_today)
