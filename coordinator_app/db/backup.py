@@ -27,6 +27,7 @@ from pathlib import Path
 from coordinator_app import paths
 
 from .errors import GroupFileError
+from .integrity import read_only_uri
 from .lock import pid_alive
 
 BACKUP_SUFFIX = ".group"
@@ -105,7 +106,7 @@ def find_backups(group_path: Path, folder: Path | None = None) -> list[BackupFil
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def verify(path: Path) -> bool:

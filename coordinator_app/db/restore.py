@@ -19,6 +19,7 @@ from . import lock as locking
 from .backup import STAMP_FORMAT, copy_database, find_backups, fsync_dir, owner_only, verify
 from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse
 from .groupfile import inspect_file
+from .integrity import read_only_uri
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -51,7 +52,7 @@ def _count(conn: sqlite3.Connection, table: str) -> int | None:
 def describe_backup(path: Path, taken_at: datetime) -> BackupInfo:
     counts: dict[str, int | None] = dict.fromkeys(("members", "meetings", "transactions"))
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error:
         conn = None
     if conn is not None:
