@@ -53,8 +53,20 @@ def text_box(text: str = "", *, lines: int = 4) -> QPlainTextEdit:
     return box
 
 
+class DateEdit(QDateEdit):
+    """A date box that Tab leaves (Left and Right move between day, month and year), like every other field."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
+class TimeEdit(QTimeEdit):
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 def date_edit(value: date | None = None) -> QDateEdit:
-    edit = QDateEdit()
+    edit = DateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setDate(QDate(value) if value else QDate.currentDate())
@@ -62,7 +74,7 @@ def date_edit(value: date | None = None) -> QDateEdit:
 
 
 def time_edit(value: time | None = None) -> QTimeEdit:
-    edit = QTimeEdit()
+    edit = TimeEdit()
     edit.setDisplayFormat("HH:mm")
     edit.setTime(QTime(value) if value else QTime(19, 0))
     return edit

@@ -122,8 +122,9 @@ class SearchProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         words = fold(text).split()
         if words != self._words:
+            self.beginFilterChange()
             self._words = words
-            self.invalidateRowsFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._words:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from gui_helpers import TODAY
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,7 +15,12 @@ from coordinator_app.ui.main_window import MainWindow
 from coordinator_app.ui.remembered import Remembered
 from coordinator_app.ui.style import apply_look
 
-TODAY = date(2026, 3, 10)
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform warns that it cannot pass size hints to a window manager it does not have.
+    for item in items:
+        if "tests/gui/" in item.nodeid:
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
 
 
 @pytest.fixture
@@ -30,6 +36,7 @@ def make_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., MainWindow]]:
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
         if group_path is not None:
             assert window.open_path(group_path, page=page)
         windows.append(window)

@@ -58,8 +58,9 @@ class _FoldFilter(QSortFilterProxyModel):
         self.words: list[str] = []
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self.words = fold(text).split()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Any) -> bool:
         haystack = self.sourceModel().index(row, 0, parent).data(FOLD_ROLE) or ""
@@ -224,10 +225,6 @@ class RecordMeetingDialog(QDialog):
         outer.addWidget(self.buttons)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.accept)
-        # Enter in a line edit adds an item; it must never also press a default button.
-        for box in self.buttons.buttons():
-            box.setAutoDefault(False)
-            box.setDefault(False)
         self._show_lists()
         self._count_ticked()
         (self.members_count if count_only else self.find).setFocus()
@@ -249,6 +246,14 @@ class RecordMeetingDialog(QDialog):
         widget.setToolTip(self.tr("Select one and press Delete to remove it"))
         widget.installEventFilter(self)
         return widget
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter adds a name, decision or good thing; only Ctrl+Enter (or the Save button) saves.
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
