@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from charter_helpers import TODAY, delete_member_row, make_meeting, make_member
 
 from coordinator_app.db.models import AgreementHow
 from coordinator_app.services import agreement
 from coordinator_app.services.errors import NotFound, ValidationError
-
-from .charter_helpers import TODAY, delete_member_row, make_meeting, make_member
 
 V1_FROM = date(2025, 1, 1)
 V2_FROM = date(2026, 3, 1)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from charter_helpers import TODAY, make_meeting
 
 from coordinator_app.db.models import AimStatus
 from coordinator_app.services import aims
 from coordinator_app.services.errors import NotFound, ValidationError
-
-from .charter_helpers import TODAY, make_meeting
 
 SET_ON = date(2026, 1, 15)
 

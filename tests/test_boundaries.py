@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from charter_helpers import TODAY
 
 from coordinator_app.db.models import PractitionerWelcome
 from coordinator_app.services import boundaries
 from coordinator_app.services.errors import ValidationError
-
-from .charter_helpers import TODAY
 
 
 def test_a_new_group_has_no_boundaries_yet(group):
