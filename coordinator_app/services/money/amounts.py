@@ -30,7 +30,7 @@ def parse_pence(text: str, *, field: str = "amount", label: str = "The amount") 
         cleaned = cleaned[1:-1].strip()
     signs = 0
     for _ in range(3):  # sign and pound sign in either order: -£5, £-5, +£5
-        if cleaned[:1] in "-+":
+        if cleaned[:1] in ("-", "+"):
             negative ^= cleaned[0] == "-"
             signs += 1
             cleaned = cleaned[1:].strip()
