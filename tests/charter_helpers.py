@@ -1,22 +1,14 @@
-"""Small factories for the charter, contacts and achievements tests: members and meetings made directly.
-
-They write rows straight to the group file so these tests do not depend on the members and meetings
-services; the rows are exactly what those services would store.
-"""
+"""Small factories for the charter, contacts and achievements tests, built on the members and meetings services."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.db.models import Meeting, Member
-from coordinator_app.db.models.base import utcnow
-from coordinator_app.services.uow import unit_of_work
+from coordinator_app.services import meetings, members
 
 # A fixed "today" so no test depends on the clock.
 TODAY = date(2026, 6, 1)
-
-NAMES = ("Zoë Adams", "Łukasz Nowak", "Nguyễn Thị Hoa", "Siobhán Ó Briain", "أحمد", "Tom & Jerry")
 
 
 def make_member(
@@ -27,21 +19,16 @@ def make_member(
     left_on: date | None = None,
     deleted: bool = False,
 ) -> int:
-    with unit_of_work(group) as session:
-        member = Member(name=name, joined_on=joined_on, left_on=left_on, deleted_at=utcnow() if deleted else None)
-        session.add(member)
-        session.flush()
-        return member.id
+    member_id = members.add_member(group, name=name, joined_on=joined_on)
+    if left_on is not None:
+        members.leave_group(group, member_id, left_on=left_on)
+    if deleted:
+        members.delete_member(group, member_id)
+    return member_id
 
 
 def make_meeting(group: GroupFile, held_on: date = date(2026, 3, 10), *, deleted: bool = False) -> int:
-    with unit_of_work(group) as session:
-        meeting = Meeting(held_on=held_on, deleted_at=utcnow() if deleted else None)
-        session.add(meeting)
-        session.flush()
-        return meeting.id
-
-
-def delete_member_row(group: GroupFile, member_id: int) -> None:
-    with unit_of_work(group) as session:
-        session.get(Member, member_id).deleted_at = utcnow()
+    meeting_id = meetings.plan_meeting(group, held_on=held_on)
+    if deleted:
+        meetings.delete_meeting(group, meeting_id)
+    return meeting_id

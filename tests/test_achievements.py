@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from charter_helpers import delete_member_row, make_meeting, make_member
+from charter_helpers import make_meeting, make_member
 
 from coordinator_app.db.models import AchievementKind
-from coordinator_app.services import achievements
+from coordinator_app.services import achievements, members
 from coordinator_app.services.errors import NotFound, ValidationError
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -125,7 +125,7 @@ def test_a_deleted_member_cannot_be_credited_and_is_no_longer_named(group):
         _add(group, quote="Hi", quote_by_id=gone)
     assert caught.value.field == "quote_by_id"
     achievement_id = _add(group, quote="Hi", quote_by_id=zoe)
-    delete_member_row(group, zoe)
+    members.delete_member(group, zoe)
     view = achievements.get_achievement(group, achievement_id)
     assert (view.quote, view.quote_by_name) == ("Hi", "")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from charter_helpers import TODAY, delete_member_row, make_meeting, make_member
+from charter_helpers import TODAY, make_meeting, make_member
 
 from coordinator_app.db.models import AgreementHow
-from coordinator_app.services import agreement
+from coordinator_app.services import agreement, members
 from coordinator_app.services.errors import NotFound, ValidationError
 
 V1_FROM = date(2025, 1, 1)
@@ -176,6 +176,6 @@ def test_deleted_members_do_not_count_as_having_agreed(group):
     v1 = _publish(group)
     zoe, tom = make_member(group, "Zoë Adams"), make_member(group, "Tom & Jerry")
     _agree(group, [zoe, tom], v1)
-    delete_member_row(group, tom)
+    members.delete_member(group, tom)
     assert agreement.current_agreement(group, today=TODAY).agreed_count == 1
     assert [row.name for row in agreement.agreement_status(group, today=TODAY)] == ["Zoë Adams"]
