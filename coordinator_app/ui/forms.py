@@ -13,6 +13,7 @@ from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
@@ -105,6 +107,34 @@ def check(text: str, checked: bool = False) -> QCheckBox:
     return box
 
 
+class CheckList(QListView):
+    """A list of (label, value) with a tick box each; Space ticks. ``value()`` is the ticked values."""
+
+    def __init__(self, items: Iterable[tuple[str, Any]], ticked: Iterable[Any] = ()) -> None:
+        super().__init__()
+        chosen = set(ticked)
+        self.items = QStandardItemModel(self)
+        for label, data in items:
+            item = QStandardItem(label)
+            item.setEditable(False)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked if data in chosen else Qt.CheckState.Unchecked)
+            item.setData(data, Qt.ItemDataRole.UserRole)
+            self.items.appendRow(item)
+        self.setModel(self.items)
+        self.setObjectName("attendance")
+        self.setMinimumHeight(180)
+
+    def value(self) -> list[Any]:
+        return [self.items.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.items.rowCount())
+                if self.items.item(row).checkState() == Qt.CheckState.Checked]
+
+    def set_all(self, ticked: bool) -> None:
+        state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        for row in range(self.items.rowCount()):
+            self.items.item(row).setCheckState(state)
+
+
 def value_of(widget: QWidget) -> Any:
     """The Python value a form widget holds: text, date, time, number, chosen data or a tick."""
     if isinstance(widget, QLineEdit):
@@ -121,6 +151,8 @@ def value_of(widget: QWidget) -> Any:
         return widget.currentData()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
+    if isinstance(widget, CheckList):
+        return widget.value()
     raise TypeError(f"no value for {type(widget).__name__}")
 
 

@@ -102,7 +102,10 @@ class Desktop(QWidget):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Pages"))
-        self.sidebar.setFixedWidth(200)
+        self.sidebar.setFixedWidth(210)
+        font = self.sidebar.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.sidebar.setFont(font)
         for key, label, _target in PAGES:
             item = QListWidgetItem(tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -133,19 +136,20 @@ class Desktop(QWidget):
     def current_page(self) -> Page | None:
         return self.pages.get(self.current_key)
 
-    def show_page(self, key: str) -> None:
+    def show_page(self, key: str) -> Page | None:
         if key not in {k for k, _l, _t in PAGES}:
             key = "home"
         current = self.current_page()
         if key != self.current_key and current is not None and not current.may_leave():
             self._select_in_sidebar(self.current_key)
-            return
+            return None
         page = self.page(key)
         self.current_key = key
         self._select_in_sidebar(key)
         self.stack.setCurrentWidget(page)
         page.refresh()
         self.window_.remembered.set_last_page(key)
+        return page
 
     def _select_in_sidebar(self, key: str) -> None:
         row = next(i for i, (k, _l, _t) in enumerate(PAGES) if k == key)

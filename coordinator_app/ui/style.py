@@ -15,11 +15,8 @@ MIN_TARGET = 36
 _SHEET = f"""
 QPushButton, QToolButton, QLineEdit, QComboBox, QSpinBox, QDateEdit, QTimeEdit {{ min-height: {MIN_TARGET - 8}px; }}
 QPushButton {{ padding: 4px 14px; }}
-QListWidget#sidebar {{ font-size: 115%; }}
 QListWidget#sidebar::item {{ padding-left: 10px; }}
 QListView#attendance::item {{ padding: 5px; }}
-QLabel#pageTitle {{ font-size: 150%; font-weight: 600; }}
-QLabel#sectionTitle {{ font-size: 115%; font-weight: 600; }}
 QLabel#fieldError {{ color: palette(bright-text); background: #b3261e; padding: 3px 6px; border-radius: 3px; }}
 QLabel#banner {{ background: #fff4ce; color: #3b2f00; padding: 8px; border: 1px solid #c9a400; }}
 QFrame#card {{ border: 1px solid palette(mid); border-radius: 6px; }}

@@ -27,7 +27,7 @@ class PageContext:
     undo: QUndoStack
     window: QWidget
     today: Callable[[], date]
-    show_page: Callable[[str], None]
+    show_page: Callable[[str], Page | None]  # the page now shown, or None if the current one would not let go
     status: Callable[[str], None]
     changed: Callable[[], None]  # call after a data change made outside the page's own refresh
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from coordinator_app.exports.ics import write_meetings_calendar
 from coordinator_app.services import group as group_service
@@ -23,7 +23,7 @@ from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from ..undo import do_undoable
 from .base import Page, PageContext
 from .record_meeting import RecordMeetingDialog
-from .widgets import button, button_row, heading, note
+from .widgets import button, button_row, heading, note, section
 
 
 def _time(m: MeetingSummary) -> str:
@@ -81,8 +81,7 @@ class MeetingsPage(Page):
             box = QWidget()
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(text)
-            label.setObjectName("sectionTitle")
+            label = section(text)
             label.setBuddy(table)
             box_layout.addWidget(label)
             box_layout.addWidget(table, 1)

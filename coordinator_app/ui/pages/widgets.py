@@ -5,16 +5,24 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 
+def _scaled(label: QLabel, factor: float) -> QLabel:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
 def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("pageTitle")
-    return label
+    return _scaled(label, 1.5)
 
 
 def section(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("sectionTitle")
-    return label
+    return _scaled(label, 1.15)
 
 
 def note(text: str = "") -> QLabel:

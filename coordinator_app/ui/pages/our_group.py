@@ -1,0 +1,368 @@
+"""Our group: the profile, the aims, who can join, and the confidentiality agreement with who has agreed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+
+from coordinator_app.services import agreement as agreement_service
+from coordinator_app.services import aims as aims_service
+from coordinator_app.services import boundaries as boundaries_service
+from coordinator_app.services import group as group_service
+from coordinator_app.services.agreement import AgreementHow
+from coordinator_app.services.boundaries import PractitionerWelcome
+from coordinator_app.services.errors import NotFound, StorageError, ValidationError
+
+from ..forms import CheckList, FieldForm, FormDialog, check, combo, date_edit, line, text_box
+from ..labels import choices, word
+from ..tables import Column, RowsModel, make_table, selected_row, show_date
+from ..undo import do_undoable
+from .base import Page, PageContext
+from .widgets import button, button_row, heading, note, section
+
+AIM_COLUMNS = (
+    Column("#", lambda a: str(a.position), sort_key=lambda a: a.position, align_right=True),
+    Column("Aim", lambda a: a.text),
+    Column("Status", lambda a: word(a.status)),
+    Column("Set on", lambda a: show_date(a.set_on), sort_key=lambda a: a.set_on),
+    Column("Last reviewed", lambda a: ("⚠ due for review — " if a.needs_review else "") + show_date(a.reviewed_on)),
+)
+VERSION_COLUMNS = (
+    Column("Version", lambda v: str(v.number), sort_key=lambda v: v.number, align_right=True),
+    Column("From", lambda v: show_date(v.effective_from), sort_key=lambda v: v.effective_from),
+    Column("Agreed", lambda v: str(v.agreed_count), sort_key=lambda v: v.agreed_count, align_right=True),
+    Column("Text", lambda v: v.text.replace("\n", " ")[:120]),
+)
+STATUS_COLUMNS = (
+    Column("Member", lambda m: m.name),
+    Column("Agreed to the current version", lambda m: "Yes" if m.agreed_current else "Not yet"),
+    Column("Newest version agreed", lambda m: str(m.agreed_version or "none")),
+    Column("On", lambda m: show_date(m.agreed_on), sort_key=lambda m: m.agreed_on or ""),
+    Column("How", lambda m: word(m.how) if m.how else ""),
+)
+
+
+def _tab(*parts: Any) -> QWidget:
+    """A tab holding ``parts`` top to bottom; tables take the spare height, else it goes below."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    for part in parts:
+        if isinstance(part, QWidget):
+            layout.addWidget(part, 1 if isinstance(part, QAbstractItemView) else 0)
+        else:
+            layout.addLayout(part)
+    if not any(isinstance(part, QAbstractItemView) for part in parts):
+        layout.addStretch(1)
+    return tab
+
+
+class OurGroupPage(Page):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title = self.tr("Our group")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title))
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Parts of the group's charter"))
+        layout.addWidget(self.tabs, 1)
+        self.dialog: Any = None
+
+        # -- profile ---------------------------------------------------------------------------------
+        self.profile_form = FieldForm()
+        self.profile_form.add("name", self.tr("Group &name"), line())
+        self.profile_form.add("about", self.tr("What the group is &about"), text_box(lines=3))
+        self.profile_form.add("area", self.tr("A&rea it serves"), line())
+        self.save_profile_button = button(self.tr("Sa&ve profile"))
+        self.save_profile_button.clicked.connect(self.save_profile)
+        self.tabs.addTab(_tab(self.profile_form, button_row(self.save_profile_button)), self.tr("Profile"))
+
+        # -- aims ------------------------------------------------------------------------------------
+        self.aims_model = RowsModel(AIM_COLUMNS, self)
+        self.aims_table = make_table(self.aims_model, self.tr("Aims"), sortable=False)
+        self.aims_table.setColumnWidth(0, 50)
+        self.aims_table.setColumnWidth(1, 420)
+        self.show_closed = check(self.tr("Show achieved and retired aims"))
+        self.show_closed.setAccessibleName(self.show_closed.text())
+        self.show_closed.toggled.connect(lambda _on: self.refresh())
+        self.add_aim_button = button(self.tr("&Add aim…"))
+        self.edit_aim_button = button(self.tr("&Edit…"))
+        self.up_button = button(self.tr("Move &up"))
+        self.down_button = button(self.tr("Move do&wn"))
+        self.achieved_button = button(self.tr("Mark a&chieved…"))
+        self.reviewed_button = button(self.tr("Mark re&viewed"))
+        self.retire_button = button(self.tr("Re&tire…"))
+        self.add_aim_button.clicked.connect(self.add_aim)
+        self.edit_aim_button.clicked.connect(self.edit_aim)
+        self.up_button.clicked.connect(lambda: self.move_aim(-1))
+        self.down_button.clicked.connect(lambda: self.move_aim(1))
+        self.achieved_button.clicked.connect(lambda: self.close_aim(achieved=True))
+        self.retire_button.clicked.connect(lambda: self.close_aim(achieved=False))
+        self.reviewed_button.clicked.connect(self.mark_reviewed)
+        self.tabs.addTab(_tab(
+            note(self.tr("Clear aims strengthen the group. Review them together at least once a year.")),
+            button_row(self.add_aim_button, self.edit_aim_button, self.up_button, self.down_button),
+            button_row(self.achieved_button, self.reviewed_button, self.retire_button, self.show_closed),
+            self.aims_table), self.tr("Aims"))
+
+        # -- who can join ----------------------------------------------------------------------------
+        self.bounds_form = FieldForm()
+        self.bounds_form.add("who_is_welcome", self.tr("&Who is welcome"), text_box(lines=3))
+        self.bounds_form.add("relatives_and_carers_welcome", "", check(self.tr("&Relatives and carers are welcome")))
+        self.bounds_form.add("practitioners", self.tr("&Practitioners"), combo(choices(PractitionerWelcome)))
+        self.bounds_form.add("age_range", self.tr("A&ge range"), line(placeholder=self.tr("For example: 18 and over")))
+        self.bounds_form.add("area", self.tr("A&rea"), line())
+        self.bounds_form.add("how_newcomers_join", self.tr("How &newcomers join"), text_box(lines=3))
+        self.bounds_form.add("effective_from", self.tr("In &force from"), date_edit(ctx.today()))
+        self.bounds_note = note()
+        self.save_bounds_button = button(self.tr("Sa&ve who can join"),
+                                         self.tr("Saves a new dated version; earlier versions are kept"))
+        self.save_bounds_button.clicked.connect(self.save_boundaries)
+        self.tabs.addTab(_tab(self.bounds_note, self.bounds_form, button_row(self.save_bounds_button)),
+                         self.tr("Who can join"))
+
+        # -- confidentiality agreement -----------------------------------------------------------------
+        self.current_text = QPlainTextEdit()
+        self.current_text.setReadOnly(True)
+        self.current_text.setAccessibleName(self.tr("Current agreement text"))
+        self.current_text.setMaximumHeight(140)
+        self.versions_model = RowsModel(VERSION_COLUMNS, self)
+        self.versions_table = make_table(self.versions_model, self.tr("Agreement versions"), sortable=False)
+        self.status_model = RowsModel(STATUS_COLUMNS, self)
+        self.status_table = make_table(self.status_model, self.tr("Who has agreed"))
+        self.status_table.setColumnWidth(0, 220)
+        self.status_table.setColumnWidth(1, 240)
+        self.publish_button = button(self.tr("&Publish a new version…"),
+                                     self.tr("Everyone will be asked to agree to the new version"))
+        self.record_agreement_button = button(self.tr("Record &agreement…"),
+                                              self.tr("Tick everyone who agreed, all at once"))
+        self.publish_button.clicked.connect(self.publish)
+        self.record_agreement_button.clicked.connect(self.record_agreement)
+        self.agreement_note = note()
+        self.tabs.addTab(_tab(
+            self.agreement_note, button_row(self.publish_button, self.record_agreement_button),
+            section(self.tr("Current text")), self.current_text, section(self.tr("Who has agreed")),
+            self.status_table, section(self.tr("All versions")), self.versions_table),
+            self.tr("Confidentiality agreement"))
+        self.aims_table.selectionModel().currentRowChanged.connect(lambda *_a: self._aim_buttons())
+
+    # -- reading -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        group, today = self.ctx.group, self.ctx.today()
+        profile = group_service.get_profile(group)
+        widgets = self.profile_form.widgets
+        widgets["name"].setText(profile.name)
+        widgets["about"].setPlainText(profile.about)
+        widgets["area"].setText(profile.area)
+
+        keep = selected_row(self.aims_table)
+        self.aims_model.set_rows(aims_service.list_aims(group, include_closed=self.show_closed.isChecked(),
+                                                        today=today))
+        if keep is not None:
+            self.select_aim(keep.id)
+        self._aim_buttons()
+
+        bounds = boundaries_service.current_boundaries(group, today=today)
+        b = self.bounds_form.widgets
+        if bounds is not None:
+            b["who_is_welcome"].setPlainText(bounds.who_is_welcome)
+            b["relatives_and_carers_welcome"].setChecked(bounds.relatives_and_carers_welcome)
+            b["practitioners"].setCurrentIndex(max(0, b["practitioners"].findData(bounds.practitioners)))
+            b["age_range"].setText(bounds.age_range)
+            b["area"].setText(bounds.area)
+            b["how_newcomers_join"].setPlainText(bounds.how_newcomers_join)
+            self.bounds_note.setText(self.tr("In force since {day}. Saving records a new version.").format(
+                day=show_date(bounds.effective_from)))
+        else:
+            self.bounds_note.setText(self.tr("Not written down yet. Who is the group for?"))
+
+        current = agreement_service.current_agreement(group, today=today)
+        self.versions_model.set_rows(agreement_service.agreement_versions(group))
+        self.status_model.set_rows(agreement_service.agreement_status(group, today=today))
+        if current is None:
+            self.current_text.setPlainText("")
+            self.agreement_note.setText(self.tr(
+                "The group has no confidentiality agreement yet. Publish the first version when the group "
+                "has agreed its words."))
+        else:
+            missing = sum(1 for m in self.status_model.rows if not m.agreed_current)
+            self.current_text.setPlainText(current.text)
+            self.agreement_note.setText(self.tr(
+                "Version {v}, in force since {day}. {n} current member(s) have not agreed to it yet.").format(
+                v=current.number, day=show_date(current.effective_from), n=missing))
+        self.record_agreement_button.setEnabled(current is not None)
+
+    def select_aim(self, aim_id: int) -> None:
+        for row, aim in enumerate(self.aims_model.rows):
+            if aim.id == aim_id:
+                self.aims_table.selectionModel().setCurrentIndex(
+                    self.aims_model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _aim_buttons(self) -> None:
+        has = selected_row(self.aims_table) is not None
+        for widget in (self.edit_aim_button, self.up_button, self.down_button, self.achieved_button,
+                       self.retire_button, self.reviewed_button):
+            widget.setEnabled(has)
+
+    def _undoable(self, text: str, **steps: Any) -> Any:
+        return do_undoable(self.ctx.undo, text, after=self.ctx.changed, report=self.ctx.report, **steps)
+
+    def _try(self, action: Any) -> bool:
+        try:
+            action()
+        except (ValidationError, StorageError, NotFound) as error:
+            self.ctx.report(error)
+            return False
+        self.refresh()
+        return True
+
+    # -- profile -------------------------------------------------------------------------------------
+    def save_profile(self) -> None:
+        values = self.profile_form.values()
+        before = group_service.get_profile(self.ctx.group)
+        old = {field: getattr(before, field) for field in values}
+        group = self.ctx.group
+        try:
+            self._undoable(self.tr("Change the group's profile"),
+                           do=lambda: group_service.update_profile(group, **values),
+                           undo=lambda _r: group_service.update_profile(group, **old))
+        except ValidationError as error:
+            self.profile_form.show_error(error)
+            return
+        except (StorageError, NotFound) as error:
+            self.ctx.report(error)
+            return
+        self.profile_form.clear_errors()
+        self.ctx.changed()
+        self.ctx.status(self.tr("Profile saved."))
+
+    # -- aims ----------------------------------------------------------------------------------------
+    def add_aim(self) -> None:
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> int:
+            return aims_service.add_aim(group, **values)
+
+        dialog = FormDialog(self, self.tr("Add an aim"), submit, ok_text=self.tr("Add aim"))
+        dialog.add("text", self.tr("The &aim"), text_box(lines=3))
+        dialog.add("set_on", self.tr("&Agreed on"), date_edit(self.ctx.today()))
+        dialog.accepted.connect(lambda: (self.refresh(), self.select_aim(dialog.result_value)))
+        self.dialog = dialog
+        dialog.open()
+
+    def edit_aim(self) -> None:
+        aim = selected_row(self.aims_table)
+        if aim is None:
+            return
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> None:
+            self._undoable(self.tr("Edit an aim"), do=lambda: aims_service.edit_aim(group, aim.id, **values),
+                           undo=lambda _r: aims_service.edit_aim(group, aim.id, text=aim.text))
+
+        dialog = FormDialog(self, self.tr("Edit the aim"), submit, ok_text=self.tr("Save"))
+        dialog.add("text", self.tr("The &aim"), text_box(aim.text, lines=3))
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+
+    def move_aim(self, step: int) -> None:
+        aim = selected_row(self.aims_table)
+        current = [a for a in self.aims_model.rows if str(a.status) == "current"]
+        if aim is None or aim not in current:
+            return
+        order = [a.id for a in current]
+        i = order.index(aim.id)
+        j = i + step
+        if not 0 <= j < len(order):
+            return
+        before = list(order)
+        order[i], order[j] = order[j], order[i]
+        group = self.ctx.group
+        if self._try(lambda: self._undoable(self.tr("Reorder aims"),
+                                            do=lambda: aims_service.reorder_aims(group, order),
+                                            undo=lambda _r: aims_service.reorder_aims(group, before))):
+            self.select_aim(aim.id)
+
+    def mark_reviewed(self) -> None:
+        aim = selected_row(self.aims_table)
+        if aim is not None:
+            self._try(lambda: aims_service.mark_reviewed(self.ctx.group, aim.id, on=self.ctx.today()))
+
+    def close_aim(self, *, achieved: bool) -> None:
+        aim = selected_row(self.aims_table)
+        if aim is None:
+            return
+        group = self.ctx.group
+        service = aims_service.mark_achieved if achieved else aims_service.retire_aim
+
+        def submit(values: dict[str, Any]) -> None:
+            service(group, aim.id, **values)
+
+        title = self.tr("Our aim was achieved") if achieved else self.tr("Retire this aim")
+        dialog = FormDialog(self, title, submit, intro=aim.text,
+                            ok_text=self.tr("Mark achieved") if achieved else self.tr("Retire aim"))
+        dialog.add("on", self.tr("&On"), date_edit(self.ctx.today()))
+        dialog.add("note", self.tr("&What happened (optional)"), text_box(lines=2))
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+
+    # -- who can join --------------------------------------------------------------------------------
+    def save_boundaries(self) -> None:
+        try:
+            boundaries_service.set_boundaries(self.ctx.group, **self.bounds_form.values())
+        except ValidationError as error:
+            self.bounds_form.show_error(error)
+            return
+        except (StorageError, NotFound) as error:
+            self.ctx.report(error)
+            return
+        self.bounds_form.clear_errors()
+        self.refresh()
+        self.ctx.status(self.tr("Saved who can join."))
+
+    # -- agreement -----------------------------------------------------------------------------------
+    def publish(self) -> None:
+        group = self.ctx.group
+        current = agreement_service.current_agreement(group, today=self.ctx.today())
+
+        def submit(values: dict[str, Any]) -> int:
+            return agreement_service.publish_agreement(group, **values)
+
+        dialog = FormDialog(self, self.tr("Publish a new version of the agreement"), submit,
+                            ok_text=self.tr("Publish"),
+                            intro=self.tr("Once it is in force, every member is asked to agree to the new version."))
+        dialog.add("text", self.tr("The &agreement"), text_box(current.text if current else "", lines=10))
+        dialog.add("effective_from", self.tr("In &force from"), date_edit(self.ctx.today()))
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+
+    def record_agreement(self) -> None:
+        group, today = self.ctx.group, self.ctx.today()
+        current = agreement_service.current_agreement(group, today=today)
+        if current is None:
+            QMessageBox.information(self, self.tr("No agreement yet"), self.tr("Publish the agreement first."))
+            return
+        waiting = agreement_service.members_not_agreed(group, today=today)
+        if not waiting:
+            QMessageBox.information(self, self.tr("Everyone has agreed"),
+                                    self.tr("Every current member has agreed to version {v}.").format(v=current.number))
+            return
+
+        def submit(values: dict[str, Any]) -> int:
+            return agreement_service.record_agreement(group, version_id=current.id, **values)
+
+        dialog = FormDialog(self, self.tr("Record agreement to version {v}").format(v=current.number), submit,
+                            ok_text=self.tr("Record agreement"),
+                            intro=self.tr("Tick everyone who agreed (Space ticks the chosen name)."))
+        dialog.add("member_ids", self.tr("&Members who agreed"), CheckList((m.name, m.member_id) for m in waiting))
+        dialog.add("agreed_on", self.tr("Agreed &on"), date_edit(today))
+        dialog.add("how", self.tr("&How"), combo(choices(AgreementHow), AgreementHow.SIGNED_PAPER))
+        dialog.accepted.connect(lambda: (self.refresh(), self.ctx.status(
+            self.tr("Recorded {n} agreement(s).").format(n=dialog.result_value))))
+        self.dialog = dialog
+        dialog.open()
