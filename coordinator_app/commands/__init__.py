@@ -4,4 +4,5 @@ MODULES = [
     "coordinator_app.commands.demo",
     "coordinator_app.commands.check",
     "coordinator_app.commands.members",
+    "coordinator_app.commands.reports",
 ]

@@ -51,6 +51,7 @@ def _cover(data: CelebrationData) -> list[Flowable]:
     parts += [
         look.rich(f"Our year: {markup(data.period_label)}", "title"),
         look.para(data.letterhead.group_name, "subtitle"),
+        *([look.para(data.letterhead.about)] if data.letterhead.about else []),
         look.para(f"A celebration of what we did together from {period(data.starts_on, data.ends_on)}."),
         look.gap(6),
     ]
@@ -88,7 +89,7 @@ def _attendance(data: CelebrationData) -> list[Flowable]:
     parts += [
         look.para(f"We met {count(data.activity.meetings_held, 'time')} and people came "
                   f"{count(data.activity.attendances, 'time')} in all. Our busiest month was "
-                  f"{busiest.label} {busiest.year}, with {count(busiest.attendances, 'attendance')}."),
+                  f"{date(busiest.year, busiest.month, 1):%B %Y}, with {count(busiest.attendances, 'attendance')}."),
         bar_chart("People at our meetings each month", [m.label for m in data.by_month],
                   [[m.attendances for m in data.by_month]]),
         look.gap(4),
@@ -136,7 +137,7 @@ def _jobs(data: CelebrationData) -> list[Flowable]:
                                   "around keeps the group going and stops any one person doing too much.")]
     people = len(data.helpers_named) + data.helpers_unnamed
     parts = [look.keep_together(
-        parts[0],
+        look.block_heading("Sharing the jobs"),
         look.para(f"{count(sum(j.turns for j in data.jobs), 'turn')} at the group's jobs were taken by "
                   f"{count(people, 'person', 'people')}."),
         look.data_table(["Job", "Turns", "People"], [[j.title, j.turns, j.people] for j in data.jobs],
@@ -178,11 +179,12 @@ def _ahead(data: CelebrationData) -> list[Flowable]:
     if not data.next_meetings:
         return parts + [look.para("The next meetings have not been planned yet. Everyone is welcome to help "
                                   "choose dates, topics and speakers.")]
-    return parts + [
-        look.para("Our planned meetings. Everyone is welcome."),
+    return [look.keep_together(
+        look.block_heading("Looking ahead"),
+        look.para("Our next planned meetings. Everyone is welcome."),
         look.data_table(
             ["Date", "Time", "Where", "What"],
             [[weekday(m.held_on), m.time_text, m.venue, m.topic or m.kind_label] for m in data.next_meetings],
             widths=[0.3, 0.18, 0.24, 0.28],
         ),
-    ]
+    )]

@@ -71,7 +71,7 @@ def bar_chart(
     drawing = _drawing(title, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 28, 22
-    chart.width, chart.height = CONTENT_WIDTH - 40 - (90 if series_names else 0), height - 48
+    chart.width, chart.height = CONTENT_WIDTH - 40 - (115 if series_names else 0), height - 48
     chart.data = [list(values) for values in series] or [[0] * len(labels)]
     largest = max((max(values) for values in chart.data if values), default=0)
     _axes(chart, labels, largest)
@@ -88,7 +88,7 @@ def bar_chart(
         chart.barLabels.fillColor = INK
     drawing.add(chart)
     if series_names:
-        drawing.add(_legend(series_names, CONTENT_WIDTH - 110, height - 30))
+        drawing.add(_legend(series_names, CONTENT_WIDTH - 100, height - 30))
     return drawing
 
 
@@ -104,7 +104,7 @@ def line_chart(
     drawing = _drawing(title, height)
     chart = HorizontalLineChart()
     chart.x, chart.y = 40, 22
-    chart.width, chart.height = CONTENT_WIDTH - 52 - (90 if series_names else 0), height - 48
+    chart.width, chart.height = CONTENT_WIDTH - 52 - (115 if series_names else 0), height - 48
     chart.data = [list(values) for values in series] or [[0] * len(labels)]
     largest = max((value for values in chart.data for value in values if value is not None), default=0)
     _axes(chart, labels, largest)
@@ -115,7 +115,7 @@ def line_chart(
         chart.lines[index].symbol = makeMarker("FilledCircle", size=4, fillColor=colour)
     drawing.add(chart)
     if series_names:
-        drawing.add(_legend(series_names, CONTENT_WIDTH - 110, height - 30))
+        drawing.add(_legend(series_names, CONTENT_WIDTH - 100, height - 30))
     return drawing
 
 
@@ -125,6 +125,7 @@ def _legend(names: Sequence[str], x: float, y: float) -> Legend:
     legend.fontName = REGULAR
     legend.fontSize = 8
     legend.alignment = "right"
+    legend.deltay = 12
     legend.dx = legend.dy = 7
     legend.columnMaximum = 4
     legend.colorNamePairs = list(zip((ACCENT, SECOND), names, strict=False))

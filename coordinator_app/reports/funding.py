@@ -109,7 +109,10 @@ def _spending_curve(data: FundingData) -> tuple[list[str], list[int | None], lis
     even: list[int] = []
     for index, month in enumerate(months):
         following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        labels.append(f"{month:%b}" if len(months) <= 14 else f"{month:%b %y}")
+        if len(months) <= 14:
+            labels.append(f"{month:%b}")
+        else:  # too many months to name them all: name every third
+            labels.append(f"{month:%b %Y}" if index % 3 == 0 else "")
         so_far = sum(p.amount_pence for p in data.payments if p.paid_on < following) // 100
         spent.append(so_far if month <= data.as_of else None)  # the line stops at the day of the report
         even.append(data.amount_pence * (index + 1) // len(months) // 100)
@@ -175,7 +178,7 @@ def _achievements(data: FundingData) -> list[Flowable]:
     if not told:
         parts += [look.heading("Achievements"), look.para("No achievements were written down in the grant period.")]
     for index, item in enumerate(told):
-        block: list[Flowable] = [look.heading("Achievements")] if index == 0 else []
+        block: list[Flowable] = [look.block_heading("Achievements")] if index == 0 else []
         block += [look.heading(item.title, 2), look.para(f"{item.kind_label}, {day(item.achieved_on)}", "small")]
         if item.story:
             block.append(look.para(item.story))

@@ -23,7 +23,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from coordinator_app.services.errors import StorageError
 
@@ -50,9 +60,9 @@ def _styles() -> dict[str, ParagraphStyle]:
                                 spaceAfter=10),
         "subtitle": ParagraphStyle("subtitle", parent=body, fontSize=13, leading=18, textColor=MUTED, spaceAfter=14),
         "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=15, leading=19, textColor=ACCENT,
-                             spaceBefore=12, spaceAfter=6, keepWithNext=1),
+                             spaceBefore=12, spaceAfter=6),
         "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=8,
-                             spaceAfter=3, keepWithNext=1),
+                             spaceAfter=3),
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=MUTED),
         "quote": ParagraphStyle("quote", parent=body, fontSize=11, leading=15, leftIndent=12, rightIndent=12,
                                 textColor=ACCENT),
@@ -87,7 +97,19 @@ def para(text: object, style: str = "body") -> Paragraph:
     return Paragraph(markup(text), STYLES[style])
 
 
-def heading(text: str, level: int = 1) -> Paragraph:
+def heading(text: str, level: int = 1) -> Flowable:
+    """A section heading; at level 1 it starts a new page rather than sit alone at the foot of one.
+
+    (ReportLab's ``keepWithNext`` would push a whole long table to the next page, leaving a gap.) Inside
+    :func:`keep_together` use :func:`block_heading` instead.
+    """
+    if level > 1:
+        return block_heading(text, level)
+    return KeepTogether([CondPageBreak(45 * mm), block_heading(text, level)])
+
+
+def block_heading(text: str, level: int = 1) -> Paragraph:
+    """A plain heading paragraph, for a block kept together with what follows it."""
     return para(text, f"h{level}")
 
 

@@ -109,6 +109,7 @@ class Letterhead:
     logo_png: bytes | None
     currency: str
     count_only: bool
+    about: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,7 @@ def _letterhead(session: Session) -> Letterhead:
         raise ValidationError("name", "This group file has no group details yet.")
     return Letterhead(
         group_name=row.name, logo_png=row.logo_png, currency=row.currency,
-        count_only=row.attendance_mode is AttendanceMode.COUNT_ONLY,
+        count_only=row.attendance_mode is AttendanceMode.COUNT_ONLY, about=row.about,
     )
 
 
