@@ -58,7 +58,10 @@ def photo_mime(photo: bytes) -> str:
 
 
 def _checked(session: Session, state: dict[str, object]) -> dict[str, object]:
-    """All of an achievement's fields except the photo, checked together and tidied."""
+    """All of an achievement's fields except the photo, checked together (in the form's order) and tidied."""
+    achieved_on = required_date("achieved_on", state["achieved_on"], "the date of the achievement")
+    title = required_text("title", state["title"], "a title for the achievement", max_length=300)
+    story = optional_text("story", state["story"], "the story", max_length=20_000)
     try:
         kind = AchievementKind(state["kind"])
     except ValueError:
@@ -68,7 +71,7 @@ def _checked(session: Session, state: dict[str, object]) -> dict[str, object]:
         meeting = session.get(Meeting, meeting_id)
         if meeting is None or meeting.deleted_at is not None:
             raise ValidationError("meeting_id", "That meeting is not in this group file.")
-    quote = optional_text("quote", state["quote"], "the quote", max_length=2000)  # type: ignore[arg-type]
+    quote = optional_text("quote", state["quote"], "the quote", max_length=2000)
     quote_by_id = state["quote_by_id"]
     if quote_by_id is not None:
         member = session.get(Member, quote_by_id)
@@ -79,11 +82,11 @@ def _checked(session: Session, state: dict[str, object]) -> dict[str, object]:
     consent = bool(state["consent_to_include"])
     recorded_on = state["consent_recorded_on"]
     if consent:
-        recorded_on = required_date("consent_recorded_on", recorded_on, "the date consent to include it was given")  # type: ignore[arg-type]
+        recorded_on = required_date("consent_recorded_on", recorded_on, "the date consent to include it was given")
     return {
-        "achieved_on": required_date("achieved_on", state["achieved_on"], "the date of the achievement"),  # type: ignore[arg-type]
-        "title": required_text("title", state["title"], "a title for the achievement", max_length=300),  # type: ignore[arg-type]
-        "story": optional_text("story", state["story"], "the story", max_length=20_000),  # type: ignore[arg-type]
+        "achieved_on": achieved_on,
+        "title": title,
+        "story": story,
         "kind": kind,
         "meeting_id": meeting_id,
         "quote": quote,
@@ -147,7 +150,7 @@ def update_achievement(group: GroupFile, achievement_id: int, **fields: object) 
         for name, value in _checked(session, state).items():
             setattr(row, name, value)
         if "photo" in fields:
-            _set_photo(row, fields["photo"])  # type: ignore[arg-type]
+            _set_photo(row, fields["photo"])
         session.flush()
         return _get(session, achievement_id)
 

@@ -44,6 +44,15 @@ def _view(row: BoundaryVersion) -> BoundaryView:
 _NEWEST_FIRST = (BoundaryVersion.effective_from.desc(), BoundaryVersion.id.desc())
 
 
+def _practitioners(value: PractitionerWelcome | str) -> PractitionerWelcome:
+    try:
+        return PractitionerWelcome(value)
+    except ValueError:
+        raise ValidationError(
+            "practitioners", "Please choose whether practitioners are welcome as members, as guests, or not."
+        ) from None
+
+
 def set_boundaries(
     group: GroupFile,
     *,
@@ -70,15 +79,6 @@ def set_boundaries(
         session.add(row)
         session.flush()
         return row.id
-
-
-def _practitioners(value: PractitionerWelcome | str) -> PractitionerWelcome:
-    try:
-        return PractitionerWelcome(value)
-    except ValueError:
-        raise ValidationError(
-            "practitioners", "Please choose whether practitioners are welcome as members, as guests, or not."
-        ) from None
 
 
 def current_boundaries(group: GroupFile, *, today: date | None = None) -> BoundaryView | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import Contact, ContactRole, EsteemRole, SupportLogEntry
@@ -103,9 +103,9 @@ def _contact(session: Session, contact_id: int) -> Contact:
 def _apply(row: Contact, clean: dict[str, object]) -> None:
     for name, value in clean.items():
         if name == "roles":
-            keep = {link.role for link in row.roles if link.role in value}  # type: ignore[operator]
+            keep = {link.role for link in row.roles if link.role in value}
             row.roles = [link for link in row.roles if link.role in keep] + [
-                ContactRole(role=role) for role in sorted(value - keep)  # type: ignore[operator]
+                ContactRole(role=role) for role in sorted(value - keep)
             ]
         else:
             setattr(row, name, value)
@@ -171,7 +171,10 @@ def list_contacts(group: GroupFile, *, role: EsteemRole | None = None, search: s
     wanted = None if role is None else _role("role", role)
     needle = fold(search.strip())
     with unit_of_work(group, write=False) as session:
-        views = [_view(row) for row in session.scalars(select(Contact).where(Contact.deleted_at.is_(None)))]
+        rows = session.scalars(
+            select(Contact).where(Contact.deleted_at.is_(None)).options(selectinload(Contact.roles))
+        )
+        views = [_view(row) for row in rows]
     return sorted(
         (
             view for view in views

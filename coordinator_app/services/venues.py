@@ -60,7 +60,7 @@ def _check_name_free(session: Session, name: str, venue_id: int | None) -> None:
 def add_venue(group: GroupFile, *, name: str, address: str = "", access_notes: str = "", cost_pence: int = 0) -> int:
     clean = _clean({"name": name, "address": address, "access_notes": access_notes, "cost_pence": cost_pence})
     with unit_of_work(group) as session:
-        _check_name_free(session, clean["name"], None)  # type: ignore[arg-type]
+        _check_name_free(session, clean["name"], None)
         row = Venue(**clean)
         session.add(row)
         session.flush()
@@ -83,7 +83,7 @@ def update_venue(group: GroupFile, venue_id: int, **fields: object) -> VenueView
     with unit_of_work(group) as session:
         row = _venue(session, venue_id)
         if "name" in clean:
-            _check_name_free(session, clean["name"], venue_id)  # type: ignore[arg-type]
+            _check_name_free(session, clean["name"], venue_id)
         for name, value in clean.items():
             setattr(row, name, value)
         session.flush()
