@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from coordinator_app.services.demo import DEFAULT_SEED, write_demo_group
@@ -17,10 +18,12 @@ def register(cli: CommandLine) -> None:
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="where to write it (must not exist yet)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="a number; the same number gives the same group")
+    parser.add_argument("--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                        help="write the demo as if today were this date (for a repeatable demo)")
 
 
 def run(args: argparse.Namespace) -> int:
-    summary = write_demo_group(args.file, seed=args.seed)
+    summary = write_demo_group(args.file, seed=args.seed, today=args.today)
     print(f"Wrote the demo group \u201c{summary.name}\u201d to {summary.path}: {summary.members} members, "
           f"{summary.meetings} meetings, {summary.transactions} transactions.")
     return 0

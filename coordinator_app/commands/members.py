@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from coordinator_app.imports.members_csv import import_members_csv
+from coordinator_app.imports.members_csv import import_member_list, load_members
 from coordinator_app.services.group import get_profile
 
 from .common import CommandLine, opened_group
@@ -25,8 +25,9 @@ def register(cli: CommandLine) -> None:
 
 def run(args: argparse.Namespace) -> int:
     today = date.today()
+    member_list = load_members(args.csv, today=today)  # a bad list is refused before the group file is opened
     with opened_group(args) as group:
-        result = import_members_csv(group, args.csv, today=today)
+        result = import_member_list(group, member_list, today=today)
         group_name = get_profile(group).name
     people = "member" if result.imported == 1 else "members"
     print(f"Imported {result.imported} {people} into {group_name}.")

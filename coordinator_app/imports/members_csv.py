@@ -157,21 +157,39 @@ def _member(row: Row, columns: Columns, today: date) -> NewMember:
     )
 
 
-def read_members(data: bytes, *, today: date) -> tuple[list[NewMember], Columns]:
-    """The members in a member list's bytes, and where their columns were; :class:`ImportProblem` if wrong."""
+@dataclass(frozen=True)
+class MemberList:
+    """A member list read and checked cell by cell, ready to import; ``columns`` says where things were."""
+
+    members: tuple[NewMember, ...]
+    columns: Columns
+
+
+def read_members(data: bytes, *, today: date) -> MemberList:
+    """The members in a member list's bytes; :class:`ImportProblem` if any cell is wrong."""
     table = read_table(data, is_header=_is_header, what="a column of names")
     columns = _columns(table.header)
-    members = [_member(row, columns, today) for row in table.rows]
+    members = tuple(_member(row, columns, today) for row in table.rows)
     if not members:
         raise ImportProblem("The member list has headers but no members below them.")
-    return members, columns
+    return MemberList(members, columns)
+
+
+def load_members(path: Path, *, today: date) -> MemberList:
+    """Read the member list at ``path``, before any group file is opened, so a bad list touches nothing."""
+    return read_members(read_bytes(path), today=today)
+
+
+def import_member_list(group: GroupFile, member_list: MemberList, *, today: date) -> ImportResult:
+    """Add every member on the list to the group, or none (an :class:`ImportProblem` names the row and column)."""
+    try:
+        return import_members(group, members=member_list.members, today=today)
+    except RowError as exc:
+        header = member_list.columns.header(exc.field)
+        raise ImportProblem(f'row {exc.row}, column "{header}": {exc.detail}') from exc
 
 
 def import_members_csv(group: GroupFile, path: Path, *, today: date | None = None) -> ImportResult:
     """Import the member list at ``path`` into the group: every member, or none."""
     today = today or date.today()
-    members, columns = read_members(read_bytes(path), today=today)
-    try:
-        return import_members(group, members=members, today=today)
-    except RowError as exc:
-        raise ImportProblem(f'row {exc.row}, column "{columns.header(exc.field)}": {exc.detail}') from exc
+    return import_member_list(group, load_members(path, today=today), today=today)

@@ -1,7 +1,8 @@
 """Adding many members at once (from a member list): all of them, or none if any one is wrong.
 
-A member already in the group with the same name and joined date is left as it is, so bringing in an
-updated copy of the same list adds only the new people.
+Each row is checked by the same rules as adding one member by hand (``services.members``). A member already
+in the group with the same name and joined date is left as it is, so bringing in an updated copy of the
+same list adds only the new people.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import Member, MemberKind
 
 from .errors import ValidationError
+from .members import _apply as apply_member_fields
 from .uow import unit_of_work
-from .validate import optional_text, required_text, say_date
+from .validate import say_date
 
 
 @dataclass(frozen=True)
@@ -57,27 +59,17 @@ def _key(name: str, joined_on: date) -> tuple[str, date]:
 
 
 def _checked(new: NewMember, today: date) -> Member:
+    """A new member row, checked by the same rules as adding one member by hand."""
+    joined_on = new.joined_on or today
     try:
-        name = required_text("name", new.name, "the member's name")
-        joined_on = new.joined_on or today
         if joined_on > today:
             raise ValidationError("joined_on", f"{say_date(joined_on)} is after today; nobody can join in the future.")
-        if new.left_on is not None and new.left_on < joined_on:
-            raise ValidationError("left_on", f"{say_date(new.left_on)} is before they joined ({say_date(joined_on)}).")
-        email = optional_text("email", new.email, "the email address", max_length=254)
-        if email and ("@" not in email or " " in email):
-            raise ValidationError("email", f'"{email}" does not look like an email address.')
-        return Member(
-            name=name,
-            preferred_name=optional_text("preferred_name", new.preferred_name, "the preferred name", max_length=200),
-            email=email,
-            phone=optional_text("phone", new.phone, "the phone number", max_length=50),
-            address=optional_text("address", new.address, "the address", max_length=1000),
-            joined_on=joined_on,
-            left_on=new.left_on,
-            kind=MemberKind(new.kind),
-            private_notes=optional_text("private_notes", new.private_notes, "the notes"),
-        )
+        member = Member(left_on=new.left_on)
+        apply_member_fields(member, {
+            "name": new.name, "joined_on": joined_on, "preferred_name": new.preferred_name, "email": new.email,
+            "phone": new.phone, "address": new.address, "kind": new.kind, "private_notes": new.private_notes,
+        })
+        return member
     except ValidationError as exc:
         raise RowError(new.row, exc.field, exc.message) from exc
 
