@@ -40,6 +40,7 @@ class WelcomeScreen(QWidget):
         intro.setMaximumWidth(560)
         layout.addWidget(intro, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(16)
+        self.buttons: list[QPushButton] = []
         for text, hint, signal in (
             (self.tr("&Create your group…"), self.tr("A few questions, then you are ready."), self.create_requested),
             (self.tr("&Open a group file…"), self.tr("A group file you or another coordinator made."),
@@ -51,10 +52,12 @@ class WelcomeScreen(QWidget):
             button.setToolTip(hint)
             button.setAccessibleDescription(hint)
             button.clicked.connect(signal.emit)
+            self.buttons.append(button)
             layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
             note = QLabel(hint)
             layout.addWidget(note, alignment=Qt.AlignmentFlag.AlignHCenter)
             layout.addSpacing(8)
+        self.create_button, self.open_button, self.demo_button = self.buttons
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status, alignment=Qt.AlignmentFlag.AlignHCenter)
