@@ -17,11 +17,13 @@ from coordinator_app.commands import MODULES
 from coordinator_app.db.groupfile import open_group
 from coordinator_app.db.migrate import head_revision
 from coordinator_app.db.models import MeetingStatus
+from coordinator_app.services import group as group_service
 from coordinator_app.services.demo import meeting_dates, write_demo_group
 from coordinator_app.services.meetings import list_meetings
 from coordinator_app.services.members import list_members
 
 DEMO_TODAY = date(2026, 11, 26)
+DATA = Path(__file__).parent / "data"
 
 
 def sha256(path: Path) -> str:
@@ -195,3 +197,13 @@ def test_usage_mistakes_are_explained_without_a_traceback(argv, capsys):
 def test_version(capsys):
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"coordinator-app {__version__}"
+
+
+@pytest.mark.parametrize("name", ["Carers #2.group", "Tom & Jerry's 50% group?.group", "Zoë's grüp.group"])
+def test_any_file_name_works(tmp_path, name, capsys):
+    path = tmp_path / name
+    group_service.create_group(path, name="Riverside Carers' Circle")
+
+    assert main(["check", "--group", str(path)]) == 0, capsys.readouterr().err
+    assert main(["import", "members", str(DATA / "members_utf8_bom.csv"), "--group", str(path)]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]

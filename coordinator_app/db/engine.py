@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def sqlite_url(path: Path, *, read_only: bool = False) -> str:
+def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
+    # Built, not parsed, with the path quoted: a "#", "?" or "%" in the file's name stays part of the name.
     mode = "ro" if read_only else "rwc"
-    return f"sqlite+pysqlite:///file:{path.as_posix()}?mode={mode}&uri=true"
+    return URL.create("sqlite+pysqlite", database=f"file:{quote(path.as_posix())}", query={"mode": mode, "uri": "true"})
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,7 +28,11 @@ APPLICATION_ID = 0x47434F4F  # "GCOO"
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    """Read-only. With no log beside the file (it is closed and whole), read it as immutable, so looking at a
+    WAL-mode file leaves no -wal/-shm files behind; otherwise read it normally, log included."""
+    in_use = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    flags = "mode=ro" if in_use else "mode=ro&immutable=1"
+    return sqlite3.connect(f"file:{quote(path.as_posix())}?{flags}", uri=True)
 
 
 def inspect_file(path: Path) -> str:
