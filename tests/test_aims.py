@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 import pytest
 from charter_helpers import TODAY, make_meeting
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from coordinator_app.db.models import AimStatus
 from coordinator_app.services import aims
@@ -178,3 +181,26 @@ def test_a_review_needs_a_date_not_before_the_aim_and_a_current_aim(group):
     assert all(aim.reviewed_on is None for aim in aims.list_aims(group, include_closed=True, today=TODAY))
     with pytest.raises(NotFound):
         aims.mark_reviewed(group, 9999, on=TODAY)
+
+
+_OPS = st.lists(st.tuples(st.sampled_from(["add", "achieve", "retire", "reorder"]), st.integers(0, 1000)), max_size=12)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=_OPS)
+def test_any_mix_of_adding_closing_and_reordering_keeps_the_order_and_positions_0_to_n(group, ops):
+    """One group file runs through every example, so the list keeps growing; the model is the list seen before."""
+    expected = [aim.id for aim in aims.list_aims(group, today=TODAY)]
+    for op, seed in ops:
+        if op == "add":
+            expected.append(aims.add_aim(group, text=f"Aim {seed}", set_on=SET_ON))
+        elif op == "reorder":
+            random.Random(seed).shuffle(expected)
+            aims.reorder_aims(group, expected)
+        elif expected:
+            chosen = expected.pop(seed % len(expected))
+            close = aims.mark_achieved if op == "achieve" else aims.retire_aim
+            close(group, chosen, on=TODAY)
+        current = aims.list_aims(group, today=TODAY)
+        assert [aim.id for aim in current] == expected
+        assert [aim.position for aim in current] == list(range(len(expected)))
