@@ -183,10 +183,10 @@ def test_a_review_needs_a_date_not_before_the_aim_and_a_current_aim(group):
         aims.mark_reviewed(group, 9999, on=TODAY)
 
 
-_OPS = st.lists(st.tuples(st.sampled_from(["add", "achieve", "retire", "reorder"]), st.integers(0, 1000)), max_size=12)
+_OPS = st.lists(st.tuples(st.sampled_from(["add", "achieve", "retire", "reorder"]), st.integers(0, 1000)), max_size=8)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ops=_OPS)
 def test_any_mix_of_adding_closing_and_reordering_keeps_the_order_and_positions_0_to_n(group, ops):
     """One group file runs through every example, so the list keeps growing; the model is the list seen before."""
