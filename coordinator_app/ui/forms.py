@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTime
@@ -21,12 +22,15 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -135,6 +139,49 @@ class CheckList(QListView):
             self.items.item(row).setCheckState(state)
 
 
+class PhotoPicker(QWidget):
+    """A "Choose a photo…" button that reads a PNG or JPEG file; ``value()`` is its bytes (or None)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.choose = QPushButton(tr("Choose a photo…"))
+        self.clear = QPushButton(tr("No photo"))
+        self.label = QLabel(tr("No photo chosen."))
+        row.addWidget(self.choose)
+        row.addWidget(self.clear)
+        row.addWidget(self.label, 1)
+        self.photo: bytes | None = None
+        self.choose.clicked.connect(self.pick)
+        self.clear.clicked.connect(lambda: self.set_photo(None, ""))
+
+    def setAccessibleName(self, name: str) -> None:  # the buttons are what a screen reader reaches
+        super().setAccessibleName(name)
+        self.choose.setAccessibleName(f"{name}: {self.choose.text()}")
+        self.clear.setAccessibleName(f"{name}: {self.clear.text()}")
+
+    def pick(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, tr("Choose a photo"), "",
+                                                      tr("Photos (*.png *.jpg *.jpeg)"))
+        if not chosen:
+            return
+        try:
+            data = Path(chosen).read_bytes()
+        except OSError as error:
+            QMessageBox.warning(self, tr("Cannot read the photo"), str(error.strerror or error))
+            return
+        self.set_photo(data, Path(chosen).name)
+
+    def set_photo(self, data: bytes | None, name: str) -> None:
+        self.photo = data
+        self.label.setText(tr("{name} ({size} KB)").format(name=name, size=len(data) // 1024) if data
+                           else tr("No photo chosen."))
+
+    def value(self) -> bytes | None:
+        return self.photo
+
+
 def value_of(widget: QWidget) -> Any:
     """The Python value a form widget holds: text, date, time, number, chosen data or a tick."""
     if isinstance(widget, QLineEdit):
@@ -151,7 +198,7 @@ def value_of(widget: QWidget) -> Any:
         return widget.currentData()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
-    if isinstance(widget, CheckList):
+    if isinstance(widget, CheckList | PhotoPicker):
         return widget.value()
     raise TypeError(f"no value for {type(widget).__name__}")
 

@@ -1,0 +1,89 @@
+"""Settings: text size for this computer, and the group's own settings (year end, currency, attendance)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from coordinator_app.services import group as group_service
+from coordinator_app.services.errors import NotFound, StorageError, ValidationError
+from coordinator_app.services.group import AttendanceMode, LeadershipModel
+
+from ..forms import FieldForm, combo, line, spin
+from ..labels import MONTHS, choices
+from ..style import DEFAULT_TEXT_SIZE, TEXT_SIZES, apply_look
+from .base import Page, PageContext
+from .widgets import button, button_row, heading, note, section
+
+
+class SettingsPage(Page):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.title = self.tr("Settings")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.title))
+
+        layout.addWidget(section(self.tr("On this computer")))
+        self.view_form = FieldForm()
+        size_names = {11: "Small", 12: "Normal", 14: "Large", 16: "Larger", 18: "Largest"}
+        self.text_size = self.view_form.add("text_size", self.tr("&Text size"), combo(
+            [(self.tr(size_names[size]) + f" ({size} pt)", size) for size in TEXT_SIZES]))
+        self.view_form.setMaximumWidth(760)
+        layout.addWidget(self.view_form)
+        layout.addWidget(note(self.tr("Light or dark colours follow your computer's own setting.")))
+        self.text_size.currentIndexChanged.connect(self._text_size_changed)
+
+        layout.addWidget(section(self.tr("For the whole group")))
+        self.form = FieldForm()
+        self.form.add("leadership_model", self.tr("How the group is &led"), combo(choices(LeadershipModel)))
+        self.form.add("attendance_mode", self.tr("Record &attendance"), combo(
+            [(self.tr("By name: tick who came"), AttendanceMode.BY_NAME),
+             (self.tr("Count only: just how many came"), AttendanceMode.COUNT_ONLY)]))
+        self.form.add("financial_year_start_month", self.tr("&Financial year starts in"),
+                      combo([(self.tr(name), number) for number, name in enumerate(MONTHS, start=1)]))
+        self.form.add("currency", self.tr("&Currency"), line())
+        self.form.add("retention_months", self.tr("&Keep former members' details for (months)"), spin(24, maximum=240))
+        self.form.setMaximumWidth(760)
+        layout.addWidget(self.form)
+        self.save_button = button(self.tr("Sa&ve group settings"))
+        self.save_button.clicked.connect(self.save)
+        layout.addLayout(button_row(self.save_button))
+        layout.addStretch(1)
+
+    def _remembered(self):  # the window's memory (QSettings); the window owns it
+        return getattr(self.ctx.window, "remembered", None)
+
+    def refresh(self) -> None:
+        remembered = self._remembered()
+        size = remembered.text_size(DEFAULT_TEXT_SIZE) if remembered else DEFAULT_TEXT_SIZE
+        self.text_size.blockSignals(True)
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(size)))
+        self.text_size.blockSignals(False)
+        profile = group_service.get_profile(self.ctx.group)
+        widgets = self.form.widgets
+        for field in ("leadership_model", "attendance_mode", "financial_year_start_month"):
+            box = widgets[field]
+            box.setCurrentIndex(max(0, box.findData(getattr(profile, field))))
+        widgets["currency"].setText(profile.currency)
+        widgets["retention_months"].setValue(profile.retention_months)
+        self.form.clear_errors()
+
+    def _text_size_changed(self) -> None:
+        size = self.text_size.currentData()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_look(app, size)
+        remembered = self._remembered()
+        if remembered is not None:
+            remembered.set_text_size(size)
+
+    def save(self) -> None:
+        try:
+            group_service.update_profile(self.ctx.group, **self.form.values())
+        except ValidationError as error:
+            self.form.show_error(error)
+            return
+        except (StorageError, NotFound) as error:
+            self.ctx.report(error)
+            return
+        self.refresh()
+        self.ctx.status(self.tr("Group settings saved."))
