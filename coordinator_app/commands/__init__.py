@@ -5,5 +5,6 @@ MODULES = [
     "coordinator_app.commands.check",
     "coordinator_app.commands.members",
     "coordinator_app.commands.reports",
+    "coordinator_app.commands.money",
     "coordinator_app.commands.smoke",
 ]

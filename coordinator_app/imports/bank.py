@@ -188,7 +188,7 @@ def parse_statement(data: bytes, *, mapping: Mapping[str, str] | None = None, to
         listed = ", ".join(f'"{h}"' for h in headers if h)
         raise ColumnsNotFound(
             "Could not tell which columns hold the date, the description and the amount; the headers found "
-            f"were: {listed}. Please choose them.", headers) from exc
+            f"were: {listed}.", headers) from exc
     columns = _mapped_columns(table.header, chosen) if mapping else find_columns(table.header)
     assert columns is not None
     lines = tuple(line for row in table.rows if (line := _line(row, table.header, columns, today)) is not None)
