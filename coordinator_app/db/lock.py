@@ -61,10 +61,43 @@ def is_stale(owner: LockOwner) -> bool:
     return owner.host == socket.gethostname() and not pid_alive(owner.pid)
 
 
-def clear_stale_lock(group_path: Path) -> LockOwner | None:
-    """Remove the lock of a copy of the app that is no longer running here; returns whose it was."""
+def _write_synced(fd: int, text: str) -> None:
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _create_whole(path: Path, text: str) -> bool:
+    """Create ``path`` holding ``text`` in one step (False if it exists), so a crash never leaves a torn lock.
+
+    The text is written to a private file first and hard-linked into place; where hard links are not
+    possible (FAT drives, some shares) the lock is created exclusively and written.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        _write_synced(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), text)
+        os.link(tmp, path)
+    except FileExistsError:
+        return False
+    except OSError:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return False
+        _write_synced(fd, text)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
+
+
+def clear_stale_lock(group_path: Path, *, force: bool = False) -> LockOwner | None:
+    """Remove the lock of a copy of the app that is no longer running here; returns whose it was.
+
+    ``force`` removes any lock (the user has checked that no other computer has the file open).
+    """
     owner = read_owner(group_path)
-    if owner is None or not is_stale(owner):
+    if owner is None or not (force or is_stale(owner)):
         return None
     lock_path(group_path).unlink(missing_ok=True)
     return owner
@@ -87,9 +120,7 @@ class GroupLock:
                 user=os.environ.get("USER") or os.environ.get("USERNAME") or "",
                 since=datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
             )
-            try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
+            if not _create_whole(self.path, json.dumps(owner.__dict__)):
                 current = read_owner(self.group_path)
                 if current is None:
                     continue
@@ -100,10 +131,6 @@ class GroupLock:
                     self.path.unlink(missing_ok=True)
                     continue
                 return current
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(owner.__dict__, handle)
-                handle.flush()
-                os.fsync(handle.fileno())
             self.held = True
             return None
         return read_owner(self.group_path)

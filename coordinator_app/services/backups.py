@@ -21,8 +21,8 @@ from coordinator_app.db.restore import BackupInfo, RestoreResult
 
 __all__ = [
     "BackupFailed", "BackupInfo", "BackupScheduler", "Recovery", "RestoreResult", "back_up_now", "back_up_to",
-    "clear_stale_lock", "list_backups", "location_warning", "offer_for_damaged", "recover_damaged", "restore",
-    "scheduler_for", "secure_permissions",
+    "clear_stale_lock", "list_backups", "location_warning", "lock_holder", "offer_for_damaged", "recover_damaged",
+    "restore", "scheduler_for", "secure_permissions",
 ]
 
 
@@ -97,6 +97,14 @@ def recover_damaged(
     return Recovery(set_aside, chosen)
 
 
-def clear_stale_lock(group_path: Path | str) -> locking.LockOwner | None:
-    """Remove the lock left by a copy of the app that is no longer running; returns whose it was."""
-    return locking.clear_stale_lock(Path(group_path).resolve())
+def lock_holder(group_path: Path | str) -> locking.LockOwner | None:
+    """Who has the file open for writing, if anyone (for the read-only banner)."""
+    return locking.read_owner(Path(group_path).resolve())
+
+
+def clear_stale_lock(group_path: Path | str, *, force: bool = False) -> locking.LockOwner | None:
+    """Remove the lock left by a copy of the app that is no longer running; returns whose it was.
+
+    ``force`` (after the user confirms no other computer has the file open) removes any lock.
+    """
+    return locking.clear_stale_lock(Path(group_path).resolve(), force=force)
