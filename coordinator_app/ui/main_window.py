@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         def failed(error: Exception) -> None:
             self.welcome.status.setText(self.tr("The demo group could not be made: {error}").format(error=error))
 
-        run_in_background(lambda: demo.write_demo(path, today=today), on_success=done, on_failure=failed)
+        run_in_background(lambda: demo.write_demo_group(path, today=today), on_success=done, on_failure=failed)
 
     def save_copy(self) -> None:
         QMessageBox.information(self, self.tr("Save a copy"), self.tr("Saving a copy is not ready yet."))

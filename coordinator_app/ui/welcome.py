@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.services.group import AttendanceMode
 
+from .pages.widgets import heading, note
+
 
 class WelcomeScreen(QWidget):
     create_requested = Signal()
@@ -28,17 +31,20 @@ class WelcomeScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel(self.tr("Welcome to Group Coordinator"))
-        title.setObjectName("pageTitle")
+        outer = QHBoxLayout(self)
+        column = QWidget()
+        column.setFixedWidth(620)
+        outer.addStretch(1)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.addStretch(1)
+        layout = QVBoxLayout(column)
+        title = heading(self.tr("Welcome to Group Coordinator"))
         layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
-        intro = QLabel(self.tr(
+        intro = note(self.tr(
             "Keep your group's aims, members, meetings, shared jobs and achievements in one safe file "
             "on this computer. Nothing is sent anywhere."))
-        intro.setWordWrap(True)
-        intro.setMaximumWidth(560)
-        layout.addWidget(intro, alignment=Qt.AlignmentFlag.AlignHCenter)
+        intro.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(intro)
         layout.addSpacing(16)
         self.buttons: list[QPushButton] = []
         for text, hint, signal in (
@@ -54,8 +60,7 @@ class WelcomeScreen(QWidget):
             button.clicked.connect(signal.emit)
             self.buttons.append(button)
             layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignHCenter)
-            note = QLabel(hint)
-            layout.addWidget(note, alignment=Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(QLabel(hint), alignment=Qt.AlignmentFlag.AlignHCenter)
             layout.addSpacing(8)
         self.create_button, self.open_button, self.demo_button = self.buttons
         self.status = QLabel()

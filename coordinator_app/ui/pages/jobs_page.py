@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from coordinator_app.services import jobs as jobs_service
 from coordinator_app.services import members as members_service
@@ -119,7 +119,9 @@ class JobsPage(Page):
         shares = jobs_service.share_of_jobs(group, since=today - timedelta(days=365))
         self.share_model.columns = share_columns(shares)
         self.share_model.set_rows(shares)
-        self.share_table.setColumnWidth(0, 220)
+        header = self.share_table.horizontalHeader()
+        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)  # a few dozen rows: cheap
+        self.share_table.setColumnWidth(0, max(200, self.share_table.columnWidth(0)))
         self.share_table.setColumnWidth(1, 200)
         self.share_note.setText(self.tr("Turns done in the last twelve months. A long bar next to a short one "
                                         "means the jobs could be shared more evenly."))

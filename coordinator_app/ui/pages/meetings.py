@@ -39,19 +39,19 @@ def _status(m: MeetingSummary, today: Any) -> str:
     return word(m.status)
 
 
-COL_DATE, COL_TIME, COL_KIND, COL_TOPIC, COL_VENUE, COL_STATUS, COL_CAME = range(7)
+COL_DATE, COL_TIME, COL_STATUS, COL_CAME, COL_KIND, COL_VENUE, COL_TOPIC = range(7)
 
 
 def meeting_columns(today: Any) -> tuple[Column, ...]:
     return (
         Column("Date", lambda m: show_date(m.held_on), sort_key=lambda m: m.held_on),
         Column("Time", _time),
-        Column("Kind", lambda m: word(m.kind)),
-        Column("Topic", lambda m: m.topic),
-        Column("Where", lambda m: m.venue_name),
         Column("Status", lambda m: _status(m, today)),
         Column("Came", lambda m: str(m.total_attendance) if m.recorded else "", sort_key=lambda m: m.total_attendance,
                align_right=True),
+        Column("Kind", lambda m: word(m.kind)),
+        Column("Where", lambda m: m.venue_name),
+        Column("Topic", lambda m: m.topic),
     )
 
 
@@ -88,10 +88,10 @@ class MeetingsPage(Page):
             splitter.addWidget(box)
             table.setColumnWidth(COL_DATE, 130)
             table.setColumnWidth(COL_TIME, 115)
-            table.setColumnWidth(COL_KIND, 180)
-            table.setColumnWidth(COL_TOPIC, 230)
-            table.setColumnWidth(COL_VENUE, 150)
-            table.setColumnWidth(COL_STATUS, 180)
+            table.setColumnWidth(COL_STATUS, 190)
+            table.setColumnWidth(COL_CAME, 70)
+            table.setColumnWidth(COL_KIND, 230)
+            table.setColumnWidth(COL_VENUE, 210)
             table.selectionModel().currentRowChanged.connect(lambda _c, _p, t=table: self._chose(t))
             table.doubleClicked.connect(lambda _index: self.record())
         layout.addWidget(splitter, 1)

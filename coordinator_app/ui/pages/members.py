@@ -73,9 +73,11 @@ class MembersPage(Page):
         self.proxy = SearchProxy(self.model, self)
         self.table = make_table(self.proxy, self.tr("Members"))
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setColumnWidth(COL_NAME, 220)
+        self.table.setColumnWidth(COL_NAME, 200)
         self.table.setColumnWidth(COL_PREFERRED, 130)
-        self.table.setColumnWidth(COL_KIND, 150)
+        self.table.setColumnWidth(COL_KIND, 180)
+        self.table.setColumnWidth(COL_JOINED, 130)
+        self.table.setColumnWidth(COL_ROLES, 160)
         self.count_label = note()
 
         left = QWidget()
@@ -88,7 +90,8 @@ class MembersPage(Page):
         self.form = FieldForm()
         member_fields(self.form, None, ctx.today())
         self.form.add("address", self.tr("A&ddress"), text_box(lines=2))
-        self.form.add("private_notes", self.tr("Private &notes (never printed)"), text_box(lines=3))
+        notes = self.form.add("private_notes", self.tr("Private &notes"), text_box(lines=3))
+        notes.setPlaceholderText(self.tr("Never printed or exported in reports"))
         for widget in self.form.widgets.values():
             for signal in ("textChanged", "currentIndexChanged", "dateChanged"):
                 if hasattr(widget, signal):
@@ -104,12 +107,14 @@ class MembersPage(Page):
         right_layout = QVBoxLayout(right_inner)
         right_layout.addWidget(self.form_title)
         right_layout.addWidget(self.form)
-        right_layout.addLayout(button_row(self.save_button, self.leave_button, self.rejoin_button,
-                                          self.delete_button))
+        right_layout.addLayout(button_row(self.save_button, self.leave_button, self.rejoin_button))
+        right_layout.addLayout(button_row(self.delete_button))
         right_layout.addWidget(self.info)
         right_layout.addStretch()
         self.details_area = QScrollArea()
         self.details_area.setWidgetResizable(True)
+        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_area.setMinimumWidth(420)
         self.details_area.setWidget(right_inner)
 
         splitter = QSplitter()
@@ -117,7 +122,7 @@ class MembersPage(Page):
         splitter.addWidget(self.details_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 460])
+        splitter.setSizes([600, 460])
         layout.addWidget(splitter, 1)
 
         self.search.textChanged.connect(self._search)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coordinator_app.services import agreement as agreement_service
 from coordinator_app.services import aims as aims_service
@@ -23,7 +31,7 @@ from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
 
 AIM_COLUMNS = (
-    Column("#", lambda a: str(a.position), sort_key=lambda a: a.position, align_right=True),
+    Column("#", lambda a: str(a.position + 1), sort_key=lambda a: a.position, align_right=True),
     Column("Aim", lambda a: a.text),
     Column("Status", lambda a: word(a.status)),
     Column("Set on", lambda a: show_date(a.set_on), sort_key=lambda a: a.set_on),
@@ -82,7 +90,11 @@ class OurGroupPage(Page):
         self.aims_model = RowsModel(AIM_COLUMNS, self)
         self.aims_table = make_table(self.aims_model, self.tr("Aims"), sortable=False)
         self.aims_table.setColumnWidth(0, 50)
-        self.aims_table.setColumnWidth(1, 420)
+        self.aims_table.setColumnWidth(2, 110)
+        self.aims_table.setColumnWidth(3, 130)
+        self.aims_table.setColumnWidth(4, 250)
+        self.aims_table.horizontalHeader().setStretchLastSection(False)
+        self.aims_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.show_closed = check(self.tr("Show achieved and retired aims"))
         self.show_closed.setAccessibleName(self.show_closed.text())
         self.show_closed.toggled.connect(lambda _on: self.refresh())
