@@ -8,6 +8,8 @@ from urllib.parse import quote
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
+from .integrity import stamp_every_commit
+
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -40,4 +42,6 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
+    if not read_only:
+        stamp_every_commit(engine)
     return engine

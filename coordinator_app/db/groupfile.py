@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from . import lock as locking
 from .engine import make_engine
 from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse, NewerGroupFile, NotAGroupFile
+from .integrity import new_file_identity, stray_wal
 from .migrate import head_revision, known_revisions, upgrade_to_head
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -51,6 +52,10 @@ def inspect_file(path: Path) -> str:
         raise NotAGroupFile(path, f"{name} is empty, so it is not a group file.")
     if not header.startswith(SQLITE_MAGIC):
         raise NotAGroupFile(path, f"{name} is not a group file (it is some other kind of file).")
+    if stray_wal(path):
+        raise DamagedGroupFile(
+            path, f"{name} has a leftover log from a different file beside it; neither has been changed."
+        )
     try:
         conn = _ro_connect(path)
     except sqlite3.Error as exc:
@@ -92,6 +97,8 @@ def _finish_copy(tmp: Path) -> None:
     conn = sqlite3.connect(tmp)
     try:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            conn.execute(f"PRAGMA user_version = {new_file_identity()}")
         conn.execute("PRAGMA journal_mode = DELETE")
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise DamagedGroupFile(tmp, "The upgraded copy failed its check; the original is untouched.")
