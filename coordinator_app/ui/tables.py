@@ -137,8 +137,13 @@ class SearchProxy(QSortFilterProxyModel):
 
 def make_table(model: QAbstractTableModel | QSortFilterProxyModel, name: str, parent: QWidget | None = None,
                *, sortable: bool = True) -> QTableView:
-    """A read-only, whole-row-selecting table view with an accessible name."""
+    """A read-only, whole-row-selecting table view with an accessible name.
+
+    A sortable table keeps the services' order until a heading is clicked.
+    """
     view = QTableView(parent)
+    if sortable and isinstance(model, RowsModel):
+        model = SearchProxy(model, view)
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -151,6 +156,7 @@ def make_table(model: QAbstractTableModel | QSortFilterProxyModel, name: str, pa
     view.verticalHeader().setDefaultSectionSize(max(36, view.fontMetrics().height() + 16))
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(sortable)
     return view
 

@@ -66,7 +66,7 @@ class AchievementsPage(Page):
         splitter.addWidget(detail)
         splitter.setSizes([400, 250])
         layout.addWidget(splitter, 1)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_detail())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_detail())
 
     def refresh(self) -> None:
         keep = selected_row(self.table)

@@ -92,7 +92,7 @@ class MeetingsPage(Page):
             table.setColumnWidth(COL_CAME, 70)
             table.setColumnWidth(COL_KIND, 230)
             table.setColumnWidth(COL_VENUE, 210)
-            table.selectionModel().currentRowChanged.connect(lambda _c, _p, t=table: self._chose(t))
+            table.selectionModel().selectionChanged.connect(lambda _s, _d, t=table: self._chose(t))
             table.doubleClicked.connect(lambda _index: self.record())
         layout.addWidget(splitter, 1)
         self.hint = note()
@@ -118,6 +118,10 @@ class MeetingsPage(Page):
         self._update_buttons()
 
     def _chose(self, table: QTableView) -> None:
+        """One meeting is chosen at a time, in either list."""
+        if not table.selectionModel().hasSelection():
+            self._update_buttons()
+            return
         self.chosen_table = table
         other = self.past if table is self.upcoming else self.upcoming
         other.selectionModel().clearSelection()

@@ -157,7 +157,7 @@ class OurGroupPage(Page):
             section(self.tr("Current text")), self.current_text, section(self.tr("Who has agreed")),
             self.status_table, section(self.tr("All versions")), self.versions_table),
             self.tr("Confidentiality agreement"))
-        self.aims_table.selectionModel().currentRowChanged.connect(lambda *_a: self._aim_buttons())
+        self.aims_table.selectionModel().selectionChanged.connect(lambda *_a: self._aim_buttons())
 
     # -- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:

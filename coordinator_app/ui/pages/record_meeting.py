@@ -243,6 +243,8 @@ class RecordMeetingDialog(QDialog):
         widget = QListWidget()
         widget.setAccessibleName(name)
         widget.setMaximumHeight(90)
+        widget.setWordWrap(True)
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         widget.setToolTip(self.tr("Select one and press Delete to remove it"))
         widget.installEventFilter(self)
         return widget
@@ -294,10 +296,10 @@ class RecordMeetingDialog(QDialog):
         if self.count_only:
             self.ticked_label.setText("")
             return
-        ticked = self.present_ids()
-        names = ", ".join(self.people.item(r).text() for r in range(self.people.rowCount())
-                          if self.people.item(r).checkState() == Qt.CheckState.Checked)
-        self.ticked_label.setText(self.tr("{n} ticked: {names}").format(n=len(ticked), names=names) if ticked
+        names = [self.people.item(r).text() for r in range(self.people.rowCount())
+                 if self.people.item(r).checkState() == Qt.CheckState.Checked]
+        shown = ", ".join(names[:6]) + (self.tr(" and {n} more").format(n=len(names) - 6) if len(names) > 6 else "")
+        self.ticked_label.setText(self.tr("{n} ticked: {names}").format(n=len(names), names=shown) if names
                                   else self.tr("Nobody ticked yet."))
 
     # -- lists of decisions, good things, actions ------------------------------------------------------
