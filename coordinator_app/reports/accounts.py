@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services.group import get_logo, get_profile
 from coordinator_app.services.money.year_accounts import Figures, YearAccounts, year_accounts
 
-from .fonts import markup
+from .fonts import REGULAR, markup
 from .look import (
     ACCENT,
     CONTENT_WIDTH,
@@ -37,7 +37,7 @@ from .look import (
     rich,
 )
 
-WIDTHS = (0.36, 0.16, 0.16, 0.16, 0.16)
+WIDTHS = (0.32, 0.17, 0.17, 0.17, 0.17)
 
 
 def _money(pence: int | None, *, bold: bool = False) -> Flowable:
@@ -73,6 +73,7 @@ class _Sheet:
     def table(self) -> Table:
         table = Table(self.rows, colWidths=[CONTENT_WIDTH * w for w in WIDTHS], repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # empty cells too: never a base-14 font
             ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -110,35 +111,42 @@ def _section_a(accounts: YearAccounts) -> list[Flowable]:
 
 
 def _section_b(accounts: YearAccounts) -> list[Flowable]:
-    sheet = _Sheet(("", "Unrestricted funds", "Restricted funds", "Total funds", "Last year"))
-    sheet.section("B1 Cash funds")
-    for cash in accounts.cash_by_account:
-        sheet.cells(f"{cash.name} ({cash.kind.value})", [None, None, cash.pence, cash.last_year])
-    sheet.cells("Total cash funds", [accounts.cash_end.unrestricted, accounts.cash_end.restricted,
-                                     accounts.cash_by_account_total, accounts.cash_end.last_year], total=True)
-    sheet.section("Cash funds held in each fund")
+    columns = ("", "Unrestricted funds", "Restricted funds", "Total funds", "Last year")
+    cash = _Sheet(columns)
+    cash.section("B1 Cash funds")
+    for line in accounts.cash_by_account:
+        cash.cells(f"{line.name} ({line.kind.value})", [None, None, line.pence, line.last_year])
+    cash.cells("Total cash funds", [accounts.cash_end.unrestricted, accounts.cash_end.restricted,
+                                    accounts.cash_by_account_total, accounts.cash_end.last_year], total=True)
+    by_fund = _Sheet(columns)
+    by_fund.section("Cash funds held in each fund")
     for fund in accounts.funds:
-        sheet.cells(fund.name, [None if fund.restricted else fund.end, fund.end if fund.restricted else None,
-                                fund.end, None])
+        by_fund.cells(fund.name, [None if fund.restricted else fund.end, fund.end if fund.restricted else None,
+                                  fund.end, None])
+    others = _Sheet(columns)
     for code, title, items in (("B2", "Other monetary assets", accounts.other_monetary_assets),
                                ("B3", "Liabilities", accounts.liabilities)):
-        sheet.section(f"{code} {title}")
+        others.section(f"{code} {title}")
         if not items:
-            sheet.cells("None", [None] * 4)
+            others.cells("None", [None] * 4)
         for item in items:
             amount = item.amount_pence
-            sheet.cells(item.description, [None if item.restricted else amount, amount if item.restricted else None,
-                                           amount, None])
-    story: list[Flowable] = [heading(f"Section B: Statement of assets and liabilities at "
-                                     f"{accounts.year.end.day} {accounts.year.end:%B %Y}"), sheet.table()]
-    story.append(gap(4))
-    story.append(para("B4 Assets retained for the group's own use", "h2"))
+            others.cells(item.description, [None if item.restricted else amount,
+                                            amount if item.restricted else None, amount, None])
+    end = accounts.year.end
+    story: list[Flowable] = [
+        heading(f"Section B: Statement of assets and liabilities at {end.day} {end:%B %Y}"),
+        keep_together(cash.table()), gap(3), keep_together(by_fund.table()), gap(3), keep_together(others.table()),
+        gap(4),
+    ]
     if accounts.assets_for_use:
-        rows = [(item.description, _money(item.amount_pence) if item.amount_pence is not None else "not valued")
-                for item in accounts.assets_for_use]
-        story.append(data_table(("Description", "Value (where known)"), rows, widths=(0.7, 0.3), right=(1,)))
+        rows = [(item.description, _money(item.amount_pence) if item.amount_pence is not None
+                 else para("not valued", "cell_right")) for item in accounts.assets_for_use]
+        story.append(keep_together(para("B4 Assets retained for the group's own use", "h2"),
+                                   data_table(("Description", "Value (where known)"), rows, widths=(0.7, 0.3),
+                                              right=(1,))))
     else:
-        story.append(para("None."))
+        story += [para("B4 Assets retained for the group's own use", "h2"), para("None.")]
     if accounts.cash_by_account_total != accounts.cash_end.total:
         story.append(note_box("The cash in the accounts does not agree with the cash in the funds: the opening "
                               "balances need checking (see the notes for the treasurer)."))
@@ -146,12 +154,13 @@ def _section_b(accounts: YearAccounts) -> list[Flowable]:
 
 
 def _signatures(accounts: YearAccounts) -> list[Flowable]:
-    rows = [["Signed by one or two trustees on behalf of all the trustees", "", ""],
-            ["Signature", "", ""], ["Print name", "", ""], ["Date of approval", "", ""]]
-    data = [[para(r[0], "cell"), "", ""] for r in rows]
+    labels = ("Signed by one or two trustees on behalf of all the trustees", "Signature", "Print name",
+              "Date of approval")
+    data = [[para(label, "cell"), "", ""] for label in labels]
     table = Table(data, colWidths=[CONTENT_WIDTH * w for w in (0.34, 0.33, 0.33)], rowHeights=[None, 28, 18, 18],
                   hAlign="LEFT")
-    table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("LINEBELOW", (1, 1), (-1, -1), 0.6, INK),
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("SPAN", (0, 0), (-1, 0)),
+                               ("LINEBELOW", (1, 1), (-1, -1), 0.6, INK),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return [gap(8), keep_together(para("Approval", "h2"), table)]
 
@@ -159,7 +168,7 @@ def _signatures(accounts: YearAccounts) -> list[Flowable]:
 def _for_the_treasurer(accounts: YearAccounts) -> list[Flowable]:
     if not accounts.notes:
         return []
-    story: list[Flowable] = [heading("For the treasurer (not part of the accounts)"),
+    story: list[Flowable] = [PageBreak(), heading("For the treasurer (not part of the accounts)"),
                              para("Please look at these before the accounts go to the independent examiner.")]
     story += [para(f"• {note}") for note in accounts.notes]
     if accounts.uncategorised:

@@ -54,6 +54,7 @@ def _axes(chart: VerticalBarChart | HorizontalLineChart, labels: Sequence[str], 
 
 def _drawing(title: str, height: float) -> Drawing:
     drawing = Drawing(CONTENT_WIDTH, height)
+    drawing.initialFontName = REGULAR  # else the chart starts in Helvetica, and the PDF lists it unembedded
     drawing.add(String(0, height - 12, title, fontName=BOLD, fontSize=10, fillColor=INK))
     return drawing
 

@@ -87,6 +87,11 @@ register_fonts()
 STYLES = _styles()
 
 
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle that also sets our font for plain-string cells (the default would be base-14 Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
 def rich(markup_text: str, style: str = "body") -> Paragraph:
     """A paragraph from markup the code wrote; user parts inside it must already have passed ``markup``."""
     return Paragraph(markup_text, STYLES[style])
@@ -172,7 +177,7 @@ def data_table(
     commands += [("BACKGROUND", (0, i), (-1, i), PALE) for i in range(2, len(data), 2)]
     if total_row and len(data) > 1:
         commands += [("LINEABOVE", (0, -1), (-1, -1), 1.2, INK), ("BACKGROUND", (0, -1), (-1, -1), colors.white)]
-    table.setStyle(TableStyle(commands))
+    table.setStyle(table_style(commands))
     return table
 
 
@@ -180,7 +185,7 @@ def facts_table(rows: Sequence[tuple[str, Any]], *, label_width: float = 0.28) -
     """Label and value pairs (a summary), labels in bold, no heading row."""
     data = [[rich(f"<b>{markup(label)}</b>", "cell"), _cell(value)] for label, value in rows]
     table = Table(data, colWidths=[CONTENT_WIDTH * label_width, CONTENT_WIDTH * (1 - label_width)], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
@@ -199,7 +204,7 @@ def key_figures(figures: Sequence[tuple[str, str]], *, per_row: int = 3) -> Tabl
         chunk += [""] * (per_row - len(chunk))
         rows.append(chunk)
     table = Table(rows, colWidths=[CONTENT_WIDTH / per_row] * per_row, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
         ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE),
         ("BACKGROUND", (0, 0), (-1, -1), PALE),
@@ -213,7 +218,7 @@ def key_figures(figures: Sequence[tuple[str, str]], *, per_row: int = 3) -> Tabl
 def note_box(text: str) -> Table:
     """A gently shaded box for a sentence the reader should not miss."""
     table = Table([[para(text)]], colWidths=[CONTENT_WIDTH], hAlign="LEFT")
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), PALE), ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+    table.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), PALE), ("BOX", (0, 0), (-1, -1), 0.6, RULE),
                                ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
     return table
 
@@ -328,6 +333,7 @@ def build_document(
             temp_name, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN / 2 + HEADER_HEIGHT, bottomMargin=MARGIN / 2 + FOOTER_HEIGHT,
             title=title, author=group_name, creator="Group Coordinator",
+            initialFontName=REGULAR,  # else the PDF lists Helvetica (not embedded), though nothing uses it
         )
         document.build(list(story) or [Spacer(1, 1)], canvasmaker=_canvas_class(page))
         os.replace(temp_name, target)

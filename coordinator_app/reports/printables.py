@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Table
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services.report_data import (
@@ -52,7 +52,7 @@ def _ruled(rows: list[list[object]], widths: list[float], *, row_height: float =
     heights = ([None] if header else []) + [row_height] * len(rows)
     table = Table(data, colWidths=[look.CONTENT_WIDTH * w for w in widths], rowHeights=heights,
                   repeatRows=1 if header else 0, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(look.table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.6, look.RULE),
         ("LINEBELOW", (0, 0), (-1, 0), 1.2, look.ACCENT) if header else ("LINEBELOW", (0, 0), (-1, 0), 0.6, look.RULE),
