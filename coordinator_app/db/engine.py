@@ -13,19 +13,21 @@ from .integrity import stamp_every_commit
 BUSY_TIMEOUT_MS = 5000
 
 
-def sqlite_url(path: Path, *, read_only: bool = False) -> URL:
+def sqlite_url(path: Path, *, read_only: bool = False, immutable: bool = False) -> URL:
     # Built, not parsed, with the path quoted: a "#", "?" or "%" in the file's name stays part of the name.
     mode = "ro" if read_only else "rwc"
-    return URL.create("sqlite+pysqlite", database=f"file:{quote(path.as_posix())}", query={"mode": mode, "uri": "true"})
+    query = {"mode": mode, "uri": "true"} | ({"immutable": "1"} if immutable else {})
+    return URL.create("sqlite+pysqlite", database=f"file:{quote(path.as_posix())}", query=query)
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
     """An engine whose connections have foreign keys on, WAL, ``synchronous=FULL`` and a busy timeout.
 
     The pysqlite driver's own transaction handling is switched off so that SQLAlchemy's BEGIN is the
-    only one (the documented recipe); that makes SAVEPOINTs and pragmas behave.
+    only one (the documented recipe); that makes SAVEPOINTs and pragmas behave. ``immutable`` is for a
+    file nobody here may change (read-only file or folder): SQLite then creates no -wal/-shm beside it.
     """
-    engine = create_engine(sqlite_url(path, read_only=read_only), poolclass=NullPool)
+    engine = create_engine(sqlite_url(path, read_only=read_only, immutable=immutable), poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # pragma: no branch - tiny event hook

@@ -197,9 +197,13 @@ def open_group(path: Path | str, *, read_only: bool = False) -> GroupFile:
     revision = inspect_file(path)
     held_by: locking.LockOwner | None = None
     lock: locking.GroupLock | None = None
+    immutable = False
     if not read_only:
         if not _writable(path):
+            # Nobody here may change it, so read it as it lies, creating no side files; a log left
+            # beside it still has to be read through.
             read_only = True
+            immutable = not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
         else:
             lock = locking.GroupLock(path)
             try:
@@ -221,7 +225,7 @@ def open_group(path: Path | str, *, read_only: bool = False) -> GroupFile:
                 lock.release()
             raise GroupFileError(path, f"{path.name} could not be updated ({exc}); it has not been changed.") \
                 from exc
-    engine = make_engine(path, read_only=read_only)
+    engine = make_engine(path, read_only=read_only, immutable=immutable)
     return GroupFile(path, engine, read_only=read_only, lock=lock, held_by=held_by)
 
 
