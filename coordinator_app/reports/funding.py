@@ -111,8 +111,8 @@ def _spending_curve(data: FundingData) -> tuple[list[str], list[int | None], lis
         following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         if len(months) <= 14:
             labels.append(f"{month:%b}")
-        else:  # too many months to name them all: name every third
-            labels.append(f"{month:%b %Y}" if index % 3 == 0 else "")
+        else:  # too many months to name them all: name about six, evenly spaced
+            labels.append(f"{month:%b %Y}" if index % -(-len(months) // 6) == 0 else "")
         so_far = sum(p.amount_pence for p in data.payments if p.paid_on < following) // 100
         spent.append(so_far if month <= data.as_of else None)  # the line stops at the day of the report
         even.append(data.amount_pence * (index + 1) // len(months) // 100)

@@ -187,7 +187,7 @@ def render_rota(data: RotaData, path: Path | str) -> Path:
     else:
         story.append(look.para("No turns are planned yet. The coordinator can plan a fair rota from the Jobs page."))
     if data.jobs_without_turns:
-        story += [look.gap(4), look.para("Jobs still looking for volunteers: " + ", ".join(data.jobs_without_turns)
+        story += [look.gap(4), look.para("Jobs with nobody down for a turn yet: " + ", ".join(data.jobs_without_turns)
                                          + ".")]
     return _write(data.letterhead, path, "Jobs rota", story)
 

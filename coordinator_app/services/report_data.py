@@ -16,6 +16,7 @@ Consents are judged as they stand on ``today`` (the day the document is printed)
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -356,7 +357,17 @@ def _current_members(session: Session, on: date) -> list[Member]:
             or_(Member.left_on.is_(None), Member.left_on > on),
         )
     )
-    return sorted(rows, key=lambda member: (member.name.casefold(), member.id))
+    return sorted(rows, key=lambda member: (_sort_key(member.name), member.id))
+
+
+_UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Æ": "AE", "æ": "ae",
+                               "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th"})
+
+
+def _sort_key(name: str) -> str:
+    """Alphabetical as people expect: Séamus between Sarah and Sunita, Łukasz among the Ls, any case."""
+    plain = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
 def _meeting_on(session: Session, held_on: date) -> Meeting:
@@ -479,7 +490,7 @@ def celebration_data(
             key=lambda share: (-share.turns, share.title.casefold()),
         )
         helpers = {member_id for _, member_id in turns if member_id is not None}
-        named_helpers = sorted((privacy.name(i) for i in helpers if privacy.may_name(i)), key=str.casefold)
+        named_helpers = sorted((privacy.name(i) for i in helpers if privacy.may_name(i)), key=_sort_key)
 
         venue_ids = {meeting.venue_id for meeting in meetings if meeting.venue_id}
         venues = sorted((v.name for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))),
