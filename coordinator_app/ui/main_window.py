@@ -32,6 +32,7 @@ from coordinator_app import paths
 from coordinator_app.db.errors import GroupFileError
 from coordinator_app.db.groupfile import GroupFile, open_group
 from coordinator_app.services import aims as aims_service
+from coordinator_app.services import backups as backups_service
 from coordinator_app.services import group as group_service
 from coordinator_app.services.errors import StorageError, ValidationError
 
@@ -338,7 +339,33 @@ class MainWindow(QMainWindow):
         run_in_background(lambda: demo.write_demo_group(path, today=today), on_success=done, on_failure=failed)
 
     def save_copy(self) -> None:
-        QMessageBox.information(self, self.tr("Save a copy"), self.tr("Saving a copy is not ready yet."))
+        """Copy the open group to a file of the user's choosing (a USB stick, say), checked, in the background."""
+        if self.group is None:
+            return
+        group = self.group
+        suggested = Path.home() / f"{group.path.stem} copy {self.today().isoformat()}{paths.GROUP_SUFFIX}"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy of the group"), str(suggested), self.tr("Group files (*.group)"))
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix != paths.GROUP_SUFFIX:
+            target = target.with_name(target.name + paths.GROUP_SUFFIX)
+        self.statusBar().showMessage(self.tr("Saving a copy…"))
+        self.save_copy_action.setEnabled(False)
+
+        def done(made: Path) -> None:
+            self.save_copy_action.setEnabled(self.group is not None)
+            self.statusBar().showMessage(self.tr("Saved a checked copy as {file}.").format(file=made), 10000)
+
+        def failed(error: Exception) -> None:
+            self.save_copy_action.setEnabled(self.group is not None)
+            self.statusBar().clearMessage()
+            if not isinstance(error, GroupFileError | OSError):
+                raise error
+            QMessageBox.warning(self, self.tr("The copy was not saved"), str(error))
+
+        run_in_background(lambda: backups_service.back_up_to(group, target), on_success=done, on_failure=failed)
 
     # -- closing the window ------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
