@@ -35,3 +35,8 @@ clean:
 schema: $(STAMP)
 	rm -f coordinator_app/db/migrations/versions/0001_*.py
 	$(BIN)/python -m coordinator_app.db.migrate --regenerate-initial
+
+# A PNG of every page, opened on the demo group, in docs/screenshots/ (offscreen; no display needed).
+.PHONY: screenshots
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m coordinator_app.ui.screenshots docs/screenshots
