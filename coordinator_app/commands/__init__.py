@@ -7,4 +7,6 @@ MODULES = [
     "coordinator_app.commands.reports",
     "coordinator_app.commands.money",
     "coordinator_app.commands.smoke",
+    "coordinator_app.commands.backup",
+    "coordinator_app.commands.data_rights",
 ]

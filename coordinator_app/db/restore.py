@@ -127,6 +127,8 @@ def restore_backup(backup: Path, group_path: Path, *, now: datetime | None = Non
     file is at every moment either the old one or the restored one.
     """
     backup, group_path = Path(backup), Path(group_path).resolve()
+    if not backup.is_file():
+        raise GroupFileError(backup, f"There is no backup at {backup}; nothing was changed.")
     if not verify(backup):
         raise DamagedGroupFile(
             backup, f"The backup {backup.name} is damaged or not a group backup; nothing was changed."

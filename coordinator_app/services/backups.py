@@ -15,12 +15,13 @@ from coordinator_app.db import backup as backup_db
 from coordinator_app.db import lock as locking
 from coordinator_app.db import restore as restore_db
 from coordinator_app.db.backup import BackupFailed, BackupScheduler
-from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.db.groupfile import GroupFile, inspect_file
 from coordinator_app.db.location import location_warning
 from coordinator_app.db.restore import BackupInfo, RestoreResult
 
 __all__ = [
-    "BackupFailed", "BackupInfo", "BackupScheduler", "Recovery", "RestoreResult", "back_up_now", "back_up_to",
+    "BackupFailed", "BackupInfo", "BackupScheduler", "Recovery", "RestoreResult", "back_up_file", "back_up_now",
+    "back_up_to",
     "clear_stale_lock", "list_backups", "location_warning", "lock_holder", "offer_for_damaged", "recover_damaged",
     "restore", "scheduler_for", "secure_permissions",
 ]
@@ -38,6 +39,22 @@ def back_up_now(group: GroupFile, *, folder: Path | None = None, now: datetime |
     """A backup into the backup folder, then rotation."""
     made = backup_db.take_backup(group.path, folder, now=now)
     backup_db.prune(group.path, folder, now=now)
+    return made
+
+
+def back_up_file(
+    group_path: Path | str, *, target: Path | str | None = None, folder: Path | None = None,
+    now: datetime | None = None,
+) -> Path:
+    """Back up a group file that need not be open (the command line): it is checked first, never changed."""
+    group_path = Path(group_path).resolve()
+    inspect_file(group_path)
+    if target is not None:
+        made = backup_db.backup_to(group_path, Path(target))
+        backup_db.owner_only(made)
+        return made
+    made = backup_db.take_backup(group_path, folder, now=now)
+    backup_db.prune(group_path, folder, now=now)
     return made
 
 

@@ -151,7 +151,7 @@ def _label(session: Session, fk: ForeignKey, value: Any) -> str | None:
     if row is None:
         return None
     parts = [str(_json_value(row[name])) for name in _LABEL_COLUMNS if name in row and row[name] not in (None, "")]
-    return f"{target.name} {value}" + (f": {', '.join(parts[:2])}" if parts else "")
+    return ", ".join(parts[:2]) if parts else f"{target.name} {value}"
 
 
 def _row_about(session: Session, table: Table, row: Any, member_id: int) -> RowAbout:
