@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint demo schema clean
+.PHONY: run test lint demo schema clean bundle
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,21 @@ clean:
 schema: $(STAMP)
 	rm -f coordinator_app/db/migrations/versions/0001_*.py
 	$(BIN)/python -m coordinator_app.db.migrate --regenerate-initial
+
+# The one-folder app for this system in dist/GroupCoordinator/ (see packaging/README.md), checked by
+# running the frozen app's own smoke test.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,bundle]'
+	touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	rm -rf build/pyinstaller dist/GroupCoordinator
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/GroupCoordinator.spec
+	QT_QPA_PLATFORM=offscreen dist/GroupCoordinator/GroupCoordinator --smoke-test
+	du -sh dist/GroupCoordinator
 
 # A PNG of every page, opened on the demo group, in docs/screenshots/ (offscreen; no display needed).
 .PHONY: screenshots
