@@ -306,3 +306,13 @@ def test_smoke_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     assert list(folders["scratch"].iterdir()) == [], "the smoke test left files behind"
     left = [p for name in ("home", "config") for p in folders[name].rglob("*") if "oordinator" in str(p)]
     assert left == [], "the smoke test touched the user's own group or settings"
+
+
+def test_the_running_app_tells_the_desktop_the_same_id(qapp: object) -> None:
+    """Wayland and GNOME match the window to the menu entry (and its icon) through this name."""
+    from PySide6.QtGui import QGuiApplication
+
+    from coordinator_app.ui.app import make_application
+
+    make_application()
+    assert QGuiApplication.desktopFileName() == APP_ID
