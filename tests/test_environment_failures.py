@@ -183,3 +183,35 @@ def test_file_of_another_user_is_refused_in_one_sentence(group_path, nobody_tree
     target.chmod(0o600)  # root's, and only root's
     result = _as_nobody(target, root, nobody)
     assert result == {"error": "NotAGroupFile: private.group cannot be read: Permission denied."}
+
+
+WRITE_IN_A_SMALL_DISK = """
+    import resource, sys
+    from coordinator_app.db.groupfile import open_group
+    from coordinator_app.db.models import Setting
+    from coordinator_app.services.errors import StorageError
+    from coordinator_app.services.uow import unit_of_work
+
+    with open_group(sys.argv[1]) as group:
+        size = __import__("os").path.getsize(sys.argv[1])
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size + 8192, size + 8192))  # SIGXFSZ is ignored by Python
+        try:
+            with unit_of_work(group) as session:
+                session.add(Setting(key="big", value="x" * 2_000_000))
+        except StorageError as exc:
+            print(exc)
+"""
+
+
+def test_file_size_limit_during_a_write_is_a_plain_message(group_path):
+    before = content_fingerprint(group_path)
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(WRITE_IN_A_SMALL_DISK), str(group_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert result.stdout.strip() in {
+        DISK_FULL,
+        "The disk refused the change (it may be full or failing), so it was not saved. Free some space and try again.",
+    }
+    assert content_fingerprint(group_path) == before
+    with open_group(group_path) as group:
+        put_setting(group, "k", "fine again")

@@ -18,7 +18,7 @@ Erasure keeps what the group needs and holds nothing personal:
   any other text in the file.
 Then the file is vacuumed with ``secure_delete`` on and its log truncated, so the old bytes are gone from
 the group file and its write-ahead log. Backups made before the erasure still hold the person until
-rotation removes them; :func:`erase_member` reports how many there are.
+rotation removes them (at most about a year); the window should say so when it confirms an erasure.
 """
 
 from __future__ import annotations

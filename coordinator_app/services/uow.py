@@ -21,6 +21,8 @@ _PLAIN = (
     ("locked", "The group file is busy in another program; the change was not saved. Try again in a moment."),
     ("busy", "The group file is busy in another program; the change was not saved. Try again in a moment."),
     ("unable to open", "The group file could not be reached, so the change was not saved."),
+    ("disk i/o error", "The disk refused the change (it may be full or failing), so it was not saved. "
+     "Free some space and try again."),
 )
 
 
