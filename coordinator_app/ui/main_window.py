@@ -117,6 +117,9 @@ class Desktop(QWidget):
         row.addWidget(self.stack, 1)
         self.pages: dict[str, Page] = {}
         self.current_key = ""
+        # Bumped by every change made in this window; a page shown again re-reads only if it is behind.
+        self.version = 0
+        self.seen: dict[str, int] = {}
         self.sidebar.currentRowChanged.connect(self._sidebar_moved)
 
     def _sidebar_moved(self, row: int) -> None:
@@ -148,7 +151,9 @@ class Desktop(QWidget):
         self.current_key = key
         self._select_in_sidebar(key)
         self.stack.setCurrentWidget(page)
-        page.refresh()
+        if self.seen.get(key) != self.version:
+            page.refresh()
+            self.seen[key] = self.version
         self.window_.remembered.set_last_page(key)
         return page
 
@@ -159,10 +164,15 @@ class Desktop(QWidget):
         self.sidebar.blockSignals(False)
 
     def changed(self) -> None:
-        """Data changed (an edit, an undo or a redo): show it on the current page and in the title."""
+        """Data changed (an edit, an undo or a redo): show it on the current page and in the title.
+
+        Other pages are refreshed when next shown.
+        """
+        self.version += 1
         page = self.current_page()
         if page is not None:
             page.refresh()
+            self.seen[self.current_key] = self.version
         self.window_.update_title()
 
 

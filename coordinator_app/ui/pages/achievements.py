@@ -125,7 +125,7 @@ class AchievementsPage(Page):
                                                               + [(m.name, m.id) for m in members]))
         dialog.add("consent_to_include", "", check(self.tr("&Consent given to include this in reports")))
         dialog.add("consent_recorded_on", self.tr("Consent given &on"), date_edit(today))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -145,4 +145,4 @@ class AchievementsPage(Page):
                         after=self.ctx.changed, report=self.ctx.report)
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
-        self.refresh()
+        self.ctx.changed()

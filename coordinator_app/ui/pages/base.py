@@ -1,7 +1,9 @@
 """The page protocol: what every page in the sidebar is and what the main window expects of it.
 
 A page is built lazily on its first visit, with a :class:`PageContext`; the main window calls
-:meth:`Page.refresh` every time it is shown, so a page always reads fresh data from the services.
+:meth:`Page.refresh` when it is shown if anything changed since it last read its data, so a page
+always shows fresh data. After changing data, a page calls ``ctx.changed()`` (not its own refresh):
+that re-reads the current page and marks every other page as behind.
 Before leaving a page (or closing the window) the main window asks :meth:`Page.may_leave`, which is
 where a page with unsaved edits asks the user what to do.
 """
@@ -46,7 +48,7 @@ class Page(QWidget):
         self.ctx = ctx
 
     def refresh(self) -> None:
-        """Read the page's data again; called each time the page is shown and after undo or redo."""
+        """Read the page's data again; called when shown after a change, and after undo or redo."""
 
     def may_leave(self) -> bool:
         """Whether the user may move away now (a page with unsaved edits asks first)."""

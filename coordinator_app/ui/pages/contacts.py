@@ -93,7 +93,7 @@ class ContactsPage(Page):
         dialog.add("phone", self.tr("&Phone"), line())
         dialog.add("roles", self.tr("&Roles for our group"), CheckList(choices(EsteemRole)))
         dialog.add("notes", self.tr("No&tes"), text_box(lines=2))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -110,6 +110,6 @@ class ContactsPage(Page):
         dialog.add("given_on", self.tr("&When"), date_edit(self.ctx.today()))
         dialog.add("role", self.tr("&Role"), combo(choices(EsteemRole), first_role))
         dialog.add("what", self.tr("&What they did"), text_box(lines=3))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()

@@ -132,7 +132,7 @@ class JobsPage(Page):
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
             return None
-        self.refresh()
+        self.ctx.changed()
         return result
 
     # -- jobs ----------------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ class JobsPage(Page):
         dialog.add("title", self.tr("&Job"), line(placeholder=self.tr("For example: bring the refreshments")))
         dialog.add("frequency", self.tr("&How often"), combo(choices(JobFrequency), JobFrequency.EVERY_MEETING))
         dialog.add("description", self.tr("&What it involves"), text_box(lines=2))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -166,7 +166,7 @@ class JobsPage(Page):
         dialog = FormDialog(self, self.tr("Who volunteers for “{job}”").format(job=job.title), submit,
                             ok_text=self.tr("Save volunteers"))
         dialog.add("member_ids", self.tr("&Willing to do it"), CheckList(((m.name, m.id) for m in members), before))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -230,7 +230,7 @@ class JobsPage(Page):
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
             return
-        self.refresh()
+        self.ctx.changed()
         self.ctx.status(self.tr("Marked done. Thank you, {name}!").format(name=turn.member_name))
 
     def swap(self) -> None:
@@ -244,6 +244,6 @@ class JobsPage(Page):
                                                                              day=show_date(turn.due_on)),
                             lambda values: jobs_service.swap(group, turn.id, **values), ok_text=self.tr("Swap"))
         dialog.add("with_member_id", self.tr("&Who takes it instead"), combo((m.name, m.id) for m in members))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from coordinator_app.exports.ics import write_meetings_calendar
 from coordinator_app.services import group as group_service
 from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import members as members_service
@@ -178,7 +177,7 @@ class MeetingsPage(Page):
         dialog.open()
 
     def _planned(self, meeting_id: int) -> None:
-        self.refresh()
+        self.ctx.changed()
         self.select_meeting(meeting_id)
         self.chosen_table.setFocus()
         self.ctx.status(self.tr("Meeting planned."))
@@ -223,7 +222,7 @@ class MeetingsPage(Page):
         for box in (rule, nth, weekday):
             box.currentIndexChanged.connect(describe)
         describe()
-        dialog.accepted.connect(lambda: (self.refresh(), self.ctx.status(
+        dialog.accepted.connect(lambda: (self.ctx.changed(), self.ctx.status(
             self.tr("{n} meetings planned.").format(n=len(dialog.result_value[1])))))
         self.dialog = dialog
         dialog.open()
@@ -255,7 +254,7 @@ class MeetingsPage(Page):
         dialog.open()
 
     def _recorded(self, meeting_id: int) -> None:
-        self.refresh()
+        self.ctx.changed()
         self.select_meeting(meeting_id)
         self.ctx.status(self.tr("Meeting recorded. Thank you!"))
 
@@ -271,7 +270,7 @@ class MeetingsPage(Page):
             meetings_service.cancel_meeting(self.ctx.group, meeting.id)
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
-        self.refresh()
+        self.ctx.changed()
 
     def delete(self) -> None:
         meeting = self.chosen()
@@ -289,7 +288,7 @@ class MeetingsPage(Page):
                            undo=lambda _r: meetings_service.restore_meeting(group, meeting.id))
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
-        self.refresh()
+        self.ctx.changed()
 
     def add_to_calendar(self) -> None:
         upcoming = [m for m in self.upcoming_model.rows if m.status == MeetingStatus.PLANNED]
@@ -303,6 +302,9 @@ class MeetingsPage(Page):
         if not chosen:
             return
         path = Path(chosen) if chosen.endswith(".ics") else Path(chosen + ".ics")
+        from coordinator_app.exports.ics import write_meetings_calendar  # icalendar takes ½ s to import
+
+
         try:
             write_meetings_calendar(path, name, upcoming, kind_words={str(k): word(k) for k in MeetingKind})
         except OSError as error:

@@ -293,7 +293,7 @@ class MembersPage(Page):
             return False
         self.dirty = False
         self.ctx.status(self.tr("Saved {name}.").format(name=values["name"].strip()))
-        self.refresh()
+        self.ctx.changed()
         return True
 
     def add_member(self) -> None:
@@ -319,7 +319,7 @@ class MembersPage(Page):
     def _added(self, member_id: int) -> None:
         self.search.clear()
         self.detail = None
-        self.refresh()
+        self.ctx.changed()
         self.select_member(member_id)
         self.ctx.status(self.tr("Member added."))
 
@@ -338,7 +338,7 @@ class MembersPage(Page):
                             ok_text=self.tr("Record leaving"),
                             intro=self.tr("Their history stays; they move to the former members."))
         dialog.add("left_on", self.tr("&Left on"), date_edit(self.ctx.today()))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         dialog.open()
 
     def rejoin(self) -> None:
@@ -352,7 +352,7 @@ class MembersPage(Page):
                         after=self.ctx.changed, report=self.ctx.report)
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
-        self.refresh()
+        self.ctx.changed()
 
     def delete(self) -> None:
         if self.detail is None:
@@ -374,5 +374,5 @@ class MembersPage(Page):
             return
         self.dirty = False
         self._show_detail(None)
-        self.refresh()
+        self.ctx.changed()
         self.ctx.status(self.tr("Deleted {name}. Ctrl+Z brings them back.").format(name=name))

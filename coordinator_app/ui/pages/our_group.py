@@ -227,7 +227,7 @@ class OurGroupPage(Page):
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
             return False
-        self.refresh()
+        self.ctx.changed()
         return True
 
     # -- profile -------------------------------------------------------------------------------------
@@ -260,7 +260,7 @@ class OurGroupPage(Page):
         dialog = FormDialog(self, self.tr("Add an aim"), submit, ok_text=self.tr("Add aim"))
         dialog.add("text", self.tr("The &aim"), text_box(lines=3))
         dialog.add("set_on", self.tr("&Agreed on"), date_edit(self.ctx.today()))
-        dialog.accepted.connect(lambda: (self.refresh(), self.select_aim(dialog.result_value)))
+        dialog.accepted.connect(lambda: (self.ctx.changed(), self.select_aim(dialog.result_value)))
         self.dialog = dialog
         dialog.open()
 
@@ -276,7 +276,7 @@ class OurGroupPage(Page):
 
         dialog = FormDialog(self, self.tr("Edit the aim"), submit, ok_text=self.tr("Save"))
         dialog.add("text", self.tr("The &aim"), text_box(aim.text, lines=3))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -318,7 +318,7 @@ class OurGroupPage(Page):
                             ok_text=self.tr("Mark achieved") if achieved else self.tr("Retire aim"))
         dialog.add("on", self.tr("&On"), date_edit(self.ctx.today()))
         dialog.add("note", self.tr("&What happened (optional)"), text_box(lines=2))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -333,7 +333,7 @@ class OurGroupPage(Page):
             self.ctx.report(error)
             return
         self.bounds_form.clear_errors()
-        self.refresh()
+        self.ctx.changed()
         self.ctx.status(self.tr("Saved who can join."))
 
     # -- agreement -----------------------------------------------------------------------------------
@@ -349,7 +349,7 @@ class OurGroupPage(Page):
                             intro=self.tr("Once it is in force, every member is asked to agree to the new version."))
         dialog.add("text", self.tr("The &agreement"), text_box(current.text if current else "", lines=10))
         dialog.add("effective_from", self.tr("In &force from"), date_edit(self.ctx.today()))
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -374,7 +374,7 @@ class OurGroupPage(Page):
         dialog.add("member_ids", self.tr("&Members who agreed"), CheckList((m.name, m.member_id) for m in waiting))
         dialog.add("agreed_on", self.tr("Agreed &on"), date_edit(today))
         dialog.add("how", self.tr("&How"), combo(choices(AgreementHow), AgreementHow.SIGNED_PAPER))
-        dialog.accepted.connect(lambda: (self.refresh(), self.ctx.status(
+        dialog.accepted.connect(lambda: (self.ctx.changed(), self.ctx.status(
             self.tr("Recorded {n} agreement(s).").format(n=dialog.result_value))))
         self.dialog = dialog
         dialog.open()

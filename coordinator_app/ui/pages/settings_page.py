@@ -85,5 +85,5 @@ class SettingsPage(Page):
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
             return
-        self.refresh()
+        self.ctx.changed()
         self.ctx.status(self.tr("Group settings saved."))
