@@ -56,14 +56,23 @@ def stray_wal(path: Path) -> bool:
 
 
 def stamp_every_commit(engine: Engine) -> None:
-    """Rewrite the identity in each write transaction, so every commit in a log carries its file's identity.
+    """Rewrite the identity in each writing transaction, so every commit in a log carries its file's identity.
 
     Costs one page per commit; in return :func:`stray_wal` can tell any foreign log, not only one
     that happened to touch the header page.
     """
 
+    def _changes(conn: Connection) -> int:
+        return conn.connection.dbapi_connection.total_changes  # type: ignore[union-attr]
+
+    @event.listens_for(engine, "begin")
+    def _note_changes(conn: Connection) -> None:
+        conn.info["changes_at_begin"] = _changes(conn)
+
     @event.listens_for(engine, "commit")
     def _stamp(conn: Connection) -> None:
+        if _changes(conn) == conn.info.get("changes_at_begin"):
+            return  # nothing written: a reading transaction must not become a writing one
         identity = conn.info.get("file_identity")
         cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
