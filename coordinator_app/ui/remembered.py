@@ -1,11 +1,12 @@
 """What the window remembers between runs (QSettings): size and place, last group, last page, recent groups.
 
-Kept in an INI file in the app's data folder, so a portable copy (``COORDINATOR_HOME``) and each test
-carry their own memory and never touch the user's.
+Kept where the system keeps an app's settings, except that with ``COORDINATOR_HOME`` set (a portable
+copy, or a test) it is an INI file in that data folder, so it travels with it and never touches the user's.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -17,7 +18,11 @@ MAX_RECENT = 6
 
 class Remembered:
     def __init__(self, settings: QSettings | None = None) -> None:
-        self.settings = settings or QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+        if settings is None:
+            portable = bool(os.environ.get(paths.HOME_ENV))
+            settings = QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat) if portable \
+                else QSettings()
+        self.settings = settings
 
     def geometry(self) -> QByteArray | None:
         value = self.settings.value("window/geometry")

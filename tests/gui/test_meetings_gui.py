@@ -6,12 +6,17 @@ from datetime import date
 
 import pytest
 from gui_helpers import TODAY, back_to, focused, modal, press, type_text
+from icalendar import Calendar
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from coordinator_app.db.groupfile import opened
+from coordinator_app.services import agreement as agreement_service
+from coordinator_app.services import aims as aims_service
+from coordinator_app.services import group as group_service
 from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import members as members_service
+from coordinator_app.services.group import AttendanceMode
 from coordinator_app.services.meetings import DecisionMethod, MeetingStatus
 
 pytestmark = pytest.mark.gui
@@ -74,3 +79,62 @@ def test_plan_and_record_a_meeting_by_keyboard_only(qtbot, make_window, group_pa
     decision = ("Meet in the small hall from May", DecisionMethod.CONSENSUS)
     assert [(d.text, d.method) for d in saved.decisions] == [decision]
     assert [g.text for g in saved.good_things] == ["Hoa finished her first 5k walk"]
+
+
+def test_a_count_only_group_records_numbers_not_names(qtbot, make_window, group_path, people):
+    with opened(group_path) as group:
+        group_service.update_profile(group, attendance_mode=AttendanceMode.COUNT_ONLY)
+        meeting_id = meetings_service.plan_meeting(group, held_on=date(2026, 2, 10))
+    window = make_window(group_path, page="meetings")
+    page = window.desktop.current_page()
+    assert page.select_meeting(meeting_id)
+    page.record()
+    record = modal(qtbot)
+    assert not record.find.isVisibleTo(record) and record.members_count.isVisibleTo(record)
+    record.members_count.setValue(11)
+    record.guests.setValue(2)
+    record.accept()
+    assert not record.isVisible()
+    with opened(group_path) as group:
+        saved = meetings_service.get_meeting(group, meeting_id)
+    assert (saved.members_count, saved.present_ids, saved.guests, saved.total_attendance) == (11, frozenset(), 2, 13)
+
+
+def test_a_future_meeting_cannot_be_recorded_yet(qtbot, make_window, group_path, no_surprise_messages):
+    with opened(group_path) as group:
+        meeting_id = meetings_service.plan_meeting(group, held_on=date(2026, 4, 14))
+    window = make_window(group_path, page="meetings")
+    page = window.desktop.current_page()
+    page.select_meeting(meeting_id)
+    page.record()
+    assert no_surprise_messages == ["This meeting is on 14 Apr 2026; you can record it on the day or afterwards."]
+
+
+def test_add_planned_meetings_to_the_calendar(qtbot, make_window, group_path, tmp_path, monkeypatch):
+    with opened(group_path) as group:
+        for day in (date(2026, 4, 14), date(2026, 5, 12)):
+            meetings_service.plan_meeting(group, held_on=day)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "ours"), ""))
+    window = make_window(group_path, page="meetings")
+    qtbot.mouseClick(window.desktop.current_page().calendar_button, Qt.MouseButton.LeftButton)
+    events = Calendar.from_ical((tmp_path / "ours.ics").read_bytes()).walk("VEVENT")
+    assert [e.decoded("dtstart") for e in events] == [date(2026, 4, 14), date(2026, 5, 12)]
+
+
+def test_home_lists_what_needs_attention(qtbot, make_window, group_path, people):
+    with opened(group_path) as group:
+        meetings_service.plan_meeting(group, held_on=date(2026, 2, 10))
+        version = agreement_service.publish_agreement(group, text="What is said here stays here.",
+                                                      effective_from=date(2025, 1, 1))
+        agreement_service.record_agreement(group, member_ids=[people["Zoë Adams"]], version_id=version,
+                                           agreed_on=date(2025, 2, 1), how="at_meeting")
+        aims_service.add_aim(group, text="Meet monthly", set_on=date(2024, 1, 1))
+    window = make_window(group_path, page="home")
+    page = window.desktop.current_page()
+    reminders = page.texts["reminders"].text()
+    assert "1 past meeting(s) not recorded yet: 10 Feb 2026" in reminders
+    assert "3 member(s) have not agreed to confidentiality agreement version 1" in reminders
+    assert "1 aim(s) not reviewed for over a year." in reminders
+    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    record = modal(qtbot)
+    assert record.meeting.held_on == date(2026, 2, 10)
