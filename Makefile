@@ -48,8 +48,8 @@ bundle: $(BUNDLE_STAMP)
 	rm -rf build/pyinstaller dist/GroupCoordinator
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/GroupCoordinator.spec
-	QT_QPA_PLATFORM=offscreen dist/GroupCoordinator/GroupCoordinator --smoke-test
 	du -sh dist/GroupCoordinator
+	QT_QPA_PLATFORM=offscreen dist/GroupCoordinator/GroupCoordinator --smoke-test
 
 # A PNG of every page, opened on the demo group, in docs/screenshots/ (offscreen; no display needed).
 .PHONY: screenshots

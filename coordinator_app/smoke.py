@@ -52,11 +52,8 @@ def _qt(run: _Run) -> str:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(run.folder / "settings"))
     from coordinator_app.ui.app import make_application, open_window
 
-    run.kept["app"] = make_application()
-    icon = QIcon()
-    for size in desktop.ICON_SIZES:
-        icon.addFile(str(desktop.icon_png(size)))
-    _check(not icon.pixmap(48, 48).isNull(), "The app icon could not be loaded.")
+    app = run.kept["app"] = make_application()
+    _check(not app.windowIcon().pixmap(48, 48).isNull(), "The app icon could not be loaded.")
     _check(not QIcon(str(desktop.icon_svg())).pixmap(64, 64).isNull(),
            "The SVG app icon could not be drawn (Qt's SVG support is missing).")
     window = open_window(None)
@@ -143,11 +140,16 @@ STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
 
 
 def run_smoke_test(out: TextIO | None = None) -> int:
-    """Run every check, printing one line each; 0 when all passed, 1 (after saying why) otherwise."""
+    """Run every check, printing one line each and a count; 0 when all passed, 1 otherwise.
+
+    The checks stop at the first failure (later ones depend on earlier ones). The last line is a plain
+    "smoke: N passed, N failed" so CI logs read like any other test run.
+    """
     out = out or sys.stdout
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
     print(f"{APP_NAME} {__version__} smoke test{frozen}", file=out)
     saved_home = os.environ.get(paths.HOME_ENV)
+    passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="coordinator-smoke-") as scratch:
         run = _Run(folder=Path(scratch), group_file=Path(scratch) / "Smoke Test Group.group")
         os.environ[paths.HOME_ENV] = str(run.folder / "home")
@@ -157,11 +159,13 @@ def run_smoke_test(out: TextIO | None = None) -> int:
                     print(f"ok   {name}: {step(run)}", file=out)
                 except Exception as exc:  # report any failure in one line: that is this command's whole job
                     print(f"FAIL {name}: {type(exc).__name__}: {exc}", file=out)
-                    return 1
+                    failed = 1
+                    break
+                passed += 1
         finally:
             if saved_home is None:
                 os.environ.pop(paths.HOME_ENV, None)
             else:
                 os.environ[paths.HOME_ENV] = saved_home
-    print("smoke test passed", file=out)
-    return 0
+    print(f"smoke: {passed} passed, {failed} failed", file=out)
+    return 1 if failed else 0

@@ -299,7 +299,7 @@ def test_smoke_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[-1] == "smoke test passed"
+    assert lines[-1] == "smoke: 5 passed, 0 failed"
     assert [line.split(":")[0] for line in lines[1:-1]] == ["ok   qt", "ok   group", "ok   meeting", "ok   pdf",
                                                              "ok   xlsx"]
     assert "Traceback" not in result.stderr
@@ -308,11 +308,12 @@ def test_smoke_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     assert left == [], "the smoke test touched the user's own group or settings"
 
 
-def test_the_running_app_tells_the_desktop_the_same_id(qapp: object) -> None:
-    """Wayland and GNOME match the window to the menu entry (and its icon) through this name."""
+def test_the_running_app_tells_the_desktop_its_id_and_shows_its_icon(qapp: object) -> None:
+    """Wayland and GNOME match the window to the menu entry through this name; the task bar shows the icon."""
     from PySide6.QtGui import QGuiApplication
 
     from coordinator_app.ui.app import make_application
 
-    make_application()
+    app = make_application()
     assert QGuiApplication.desktopFileName() == APP_ID
+    assert not app.windowIcon().pixmap(32, 32).isNull()

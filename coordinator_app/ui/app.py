@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
+
+from coordinator_app import desktop
 
 from .main_window import MainWindow
 from .remembered import Remembered
@@ -23,6 +25,10 @@ def make_application() -> QApplication:
     app.setOrganizationName("Group Coordinator")
     app.setOrganizationDomain("groupcoordinator.org")
     QGuiApplication.setDesktopFileName(DESKTOP_FILE)
+    icon = QIcon()
+    for size in desktop.ICON_SIZES:
+        icon.addFile(str(desktop.icon_png(size)))
+    app.setWindowIcon(icon)  # the title bar and task bar show the app's own icon
     return app
 
 
