@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import os
 import shutil
 import tempfile
 from datetime import date
@@ -30,6 +31,12 @@ def _template(mode: AttendanceMode) -> Path:
     folder = Path(tempfile.mkdtemp(prefix="people-template-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return group_service.create_group(folder / "template.group", name="Template Group", attendance_mode=mode)
+
+
+def scratch_folder() -> tempfile.TemporaryDirectory:
+    """A temporary folder, in memory where the system has one (/dev/shm), so saving costs no disk syncs."""
+    shm = Path("/dev/shm")
+    return tempfile.TemporaryDirectory(dir=shm if shm.is_dir() and os.access(shm, os.W_OK) else None)
 
 
 def fresh_group(folder: Path | str, *, mode: AttendanceMode = AttendanceMode.BY_NAME) -> GroupFile:

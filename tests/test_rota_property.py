@@ -8,14 +8,13 @@ files (fewer examples, as each builds a whole group).
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from people_helpers import fresh_group
+from people_helpers import fresh_group, scratch_folder
 
 from coordinator_app.db.models import JobFrequency, ScheduleRule
 from coordinator_app.services import jobs, meetings, members, rota
@@ -99,7 +98,7 @@ def check_fair(scenario: Scenario, turns: list[tuple[int, date, int | None]]) ->
             assert {(d.year, d.month) for d in MEETING_DAYS} == {(y, m) for (j, y, m) in months if j == job}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(scenarios())
 def test_the_planner_is_fair(scenario):
     people = {i: RotaPerson(i, p.name, p.joined_on, p.left_on, p.away) for i, p in enumerate(scenario.people)}
@@ -115,7 +114,7 @@ def test_the_planner_is_fair(scenario):
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scenarios())
 def test_the_rota_service_is_fair_over_twelve_meetings(scenario):
-    with tempfile.TemporaryDirectory() as folder:
+    with scratch_folder() as folder:
         group = fresh_group(folder)
         try:
             ids = [members.add_member(group, name=p.name, joined_on=p.joined_on) for p in scenario.people]
