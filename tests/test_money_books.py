@@ -177,6 +177,9 @@ def test_reconciling_ticks_lines_shows_the_difference_and_finishes_only_at_zero(
     assert books.list_accounts(group)[0].cleared_balance_pence == 107_500
     with pytest.raises(ValidationError, match="reconciled"):
         transactions.delete_transaction(group, hall.id)
+    with pytest.raises(ValidationError, match="date and amount cannot change"):
+        transactions.update_transaction(group, hall.id, amount_pence=4_000)
+    assert transactions.update_transaction(group, hall.id, payee="St Mary's Hall").payee == "St Mary's Hall"
     with pytest.raises(ValidationError, match="already reconciled"):
         reconcile.tick(group, statement, [late.id])
 
@@ -191,6 +194,13 @@ def test_payee_rules_learn_from_the_treasurers_choice_and_the_newest_choice_wins
     transactions.categorise(group, line.id, category_id=acct.categories["Printing and stationery"])
     assert payee_rules.suggest(group, payee="TESCO STORES").category_name == "Printing and stationery"
     assert payee_rules.suggest(group, payee="Tescos") is None
+    later = transactions.record_payment(group, account_id=acct.bank, on=date(2025, 6, 1), amount_pence=500,
+                                        payee="TESCO STORES 9901", learn=False)
+    refund = transactions.record_receipt(group, account_id=acct.bank, on=date(2025, 6, 2), amount_pence=500,
+                                         payee="TESCO STORES 9901", learn=False)
+    assert transactions.apply_rules(group) == 1  # the payment; a refund is not a payment category's business
+    assert transactions.get_transaction(group, later.id).category_name == "Printing and stationery"
+    assert transactions.get_transaction(group, refund.id).uncategorised
 
 
 def test_financial_years_follow_the_groups_start_month(group):

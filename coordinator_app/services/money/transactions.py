@@ -347,6 +347,9 @@ def update_transaction(group: GroupFile, transaction_id: int, *, on: date | None
         legs = [row]
         if row.transfer_id is not None:
             legs = list(session.scalars(select(Transaction).where(Transaction.transfer_id == row.transfer_id)))
+        if (on is not None or amount_pence is not None) and any(_reconciled(session, leg) for leg in legs):
+            raise ValidationError("transaction", "This line is on a reconciled bank statement, so its date and "
+                                                 "amount cannot change.")
         if on is not None:
             for leg in legs:
                 _check_date(account_row(session, leg.account_id), on)
@@ -391,6 +394,24 @@ def categorise(group: GroupFile, transaction_id: int, *, category_id: int | None
     return update_transaction(group, transaction_id, category_id=category_id, fund_id=fund_id, learn=learn)
 
 
+def apply_rules(group: GroupFile) -> int:
+    """Categorise every uncategorised line whose payee matches a learned rule; returns how many."""
+    with unit_of_work(group) as session:
+        directions = dict(session.execute(select(Category.id, Category.direction)).all())
+        done = 0
+        for row in session.scalars(select(Transaction).where(Transaction.category_id.is_(None),
+                                                             Transaction.kind != TransactionKind.TRANSFER)):
+            rule = payee_rules.best_rule(session, row.payee)
+            if rule is None or directions.get(rule.category_id) is not CategoryDirection(row.kind.value):
+                continue
+            row.category_id = rule.category_id
+            if rule.fund_id is not None and row.budget_line_id is None:
+                row.fund_id = rule.fund_id
+            rule.times_used += 1
+            done += 1
+        return done
+
+
 def delete_transaction(group: GroupFile, transaction_id: int) -> None:
     """Remove a line for good (both halves of a transfer); a reconciled line cannot be removed."""
     with unit_of_work(group) as session:
@@ -398,12 +419,17 @@ def delete_transaction(group: GroupFile, transaction_id: int) -> None:
         legs = [row] if row.transfer_id is None else list(
             session.scalars(select(Transaction).where(Transaction.transfer_id == row.transfer_id)))
         for leg in legs:
-            if leg.cleared and leg.statement_id is not None:
-                statement = session.get(BankStatement, leg.statement_id)
-                if statement is not None and statement.reconciled_on is not None:
-                    raise ValidationError("transaction", "This line is on a reconciled bank statement, so it "
-                                                         "cannot be removed.")
+            if _reconciled(session, leg):
+                raise ValidationError("transaction", "This line is on a reconciled bank statement, so it "
+                                                     "cannot be removed.")
             session.delete(leg)
+
+
+def _reconciled(session: Session, row: Transaction) -> bool:
+    if row.statement_id is None:
+        return False
+    statement = session.get(BankStatement, row.statement_id)
+    return statement is not None and statement.reconciled_on is not None
 
 
 # ---- reading --------------------------------------------------------------------------------------------
