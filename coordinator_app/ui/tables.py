@@ -97,7 +97,8 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
-        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.columns):
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+        if role in shown and horizontal and 0 <= section < len(self.columns):
             return self.columns[section].heading
         return None
 
@@ -155,6 +156,8 @@ def make_table(model: QAbstractTableModel | QSortFilterProxyModel, name: str, pa
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(max(36, view.fontMetrics().height() + 16))
     view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(sortable)

@@ -48,7 +48,7 @@ def share_columns(rows: list[ShareRow]) -> list[Column]:
         Column("Turns done", lambda r: f"{r.total:>3}  {BAR * round(12 * r.total / most)}", sort_key=lambda r: r.total),
     ]
     for job in jobs:
-        columns.append(Column(job, lambda r, job=job: str(r.turns.get(job, 0)),
+        columns.append(Column(job, lambda r, job=job: str(r.turns.get(job, "")),
                               sort_key=lambda r, job=job: r.turns.get(job, 0), align_right=True))
     return columns
 
@@ -123,6 +123,8 @@ class JobsPage(Page):
         header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)  # a few dozen rows: cheap
         self.share_table.setColumnWidth(0, max(200, self.share_table.columnWidth(0)))
         self.share_table.setColumnWidth(1, 200)
+        for column in range(2, len(self.share_model.columns)):  # long job names are in the tooltip
+            self.share_table.setColumnWidth(column, min(170, self.share_table.columnWidth(column)))
         self.share_note.setText(self.tr("Turns done in the last twelve months. A long bar next to a short one "
                                         "means the jobs could be shared more evenly."))
 

@@ -85,12 +85,12 @@ class MeetingsPage(Page):
             box_layout.addWidget(label)
             box_layout.addWidget(table, 1)
             splitter.addWidget(box)
-            table.setColumnWidth(COL_DATE, 130)
-            table.setColumnWidth(COL_TIME, 115)
-            table.setColumnWidth(COL_STATUS, 190)
-            table.setColumnWidth(COL_CAME, 70)
-            table.setColumnWidth(COL_KIND, 230)
-            table.setColumnWidth(COL_VENUE, 210)
+            table.setColumnWidth(COL_DATE, 125)
+            table.setColumnWidth(COL_TIME, 110)
+            table.setColumnWidth(COL_STATUS, 170)
+            table.setColumnWidth(COL_CAME, 65)
+            table.setColumnWidth(COL_KIND, 200)
+            table.setColumnWidth(COL_VENUE, 180)
             table.selectionModel().selectionChanged.connect(lambda _s, _d, t=table: self._chose(t))
             table.doubleClicked.connect(lambda _index: self.record())
         layout.addWidget(splitter, 1)
@@ -112,8 +112,12 @@ class MeetingsPage(Page):
         self.upcoming_model.set_rows(meetings_service.list_meetings(self.ctx.group, when="upcoming", today=today))
         self.past_model.set_rows(meetings_service.list_meetings(self.ctx.group, when="past", today=today))
         unrecorded = meetings_service.unrecorded_past_meetings(self.ctx.group, today=today)
-        self.hint.setText(self.tr("⚠ {n} past meetings are not recorded yet. Choose one and press Record.").format(
-            n=len(unrecorded)) if unrecorded else "")
+        if len(unrecorded) == 1:
+            self.hint.setText(self.tr("⚠ The meeting of {day} is not recorded yet. Choose it and press Record.")
+                              .format(day=show_date(unrecorded[0].held_on)))
+        else:
+            self.hint.setText(self.tr("⚠ {n} past meetings are not recorded yet. Choose one and press Record.")
+                              .format(n=len(unrecorded)) if unrecorded else "")
         self._update_buttons()
 
     def _chose(self, table: QTableView) -> None:

@@ -22,15 +22,15 @@ from coordinator_app.services.members import MemberDetail, MemberKind, MemberSum
 from ..forms import FieldForm, FormDialog, combo, date_edit, line, text_box
 from ..labels import choices, word
 from ..tables import ROW_ROLE as ROW
-from ..tables import Column, RowsModel, SearchProxy, make_table, show_date
+from ..tables import Column, RowsModel, SearchProxy, fold, make_table, show_date
 from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, search_box, section
 
-COL_NAME, COL_PREFERRED, COL_KIND, COL_JOINED, COL_ROLES, COL_AGREED = range(6)
+COL_NAME, COL_KIND, COL_JOINED, COL_ROLES, COL_AGREED = range(5)
 MEMBER_COLUMNS = (
-    Column("Name", lambda m: m.name),
-    Column("Preferred name", lambda m: m.preferred_name),
+    Column("Name", lambda m: f"{m.name} ({m.preferred_name})" if m.preferred_name else m.name,
+           sort_key=lambda m: fold(m.name)),
     Column("Kind", lambda m: word(m.kind)),
     Column("Joined", lambda m: show_date(m.joined_on), sort_key=lambda m: m.joined_on),
     Column("Roles now", lambda m: ", ".join(m.roles_now)),
@@ -73,9 +73,8 @@ class MembersPage(Page):
         self.proxy = SearchProxy(self.model, self)
         self.table = make_table(self.proxy, self.tr("Members"))
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setColumnWidth(COL_NAME, 200)
-        self.table.setColumnWidth(COL_PREFERRED, 130)
-        self.table.setColumnWidth(COL_KIND, 180)
+        self.table.setColumnWidth(COL_NAME, 250)
+        self.table.setColumnWidth(COL_KIND, 170)
         self.table.setColumnWidth(COL_JOINED, 130)
         self.table.setColumnWidth(COL_ROLES, 160)
         self.count_label = note()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from coordinator_app.services import group as group_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
@@ -23,12 +23,17 @@ class SettingsPage(Page):
         layout.addWidget(heading(self.title))
 
         layout.addWidget(section(self.tr("On this computer")))
-        self.view_form = FieldForm()
         size_names = {11: "Small", 12: "Normal", 14: "Large", 16: "Larger", 18: "Largest"}
-        self.text_size = self.view_form.add("text_size", self.tr("&Text size"), combo(
-            [(self.tr(size_names[size]) + f" ({size} pt)", size) for size in TEXT_SIZES]))
-        self.view_form.setMaximumWidth(760)
-        layout.addWidget(self.view_form)
+        self.text_size = combo([(self.tr(size_names[size]) + f" ({size} pt)", size) for size in TEXT_SIZES])
+        self.text_size.setMinimumWidth(260)
+        size_label = QLabel(self.tr("&Text size:"))
+        size_label.setBuddy(self.text_size)
+        self.text_size.setAccessibleName(self.tr("Text size"))
+        size_row = QHBoxLayout()
+        size_row.addWidget(size_label)
+        size_row.addWidget(self.text_size)
+        size_row.addStretch()
+        layout.addLayout(size_row)
         layout.addWidget(note(self.tr("Light or dark colours follow your computer's own setting.")))
         self.text_size.currentIndexChanged.connect(self._text_size_changed)
 
