@@ -433,12 +433,15 @@ class _Builder:
                 meeting.minutes_shareable = True
             self.meetings[day] = meeting
             self.add(meeting)
+        self.upcoming: list[Meeting] = []
         for index, day in enumerate(self.planned):
-            self.add(Meeting(held_on=day, start_time=time(19), end_time=time(21), schedule_id=self.schedule.id,
-                             venue_id=self.hall.id, status=MeetingStatus.PLANNED,
-                             kind=MeetingKind.SPEAKER if index == 1 else MeetingKind.REGULAR,
-                             topic="Sleep and pain" if index == 1 else "",
-                             speaker="Joanne Whitaker, pain clinic nurse" if index == 1 else ""))
+            self.upcoming.append(Meeting(
+                held_on=day, start_time=time(19), end_time=time(21), schedule_id=self.schedule.id,
+                venue_id=self.hall.id, status=MeetingStatus.PLANNED,
+                kind=MeetingKind.SPEAKER if index == 1 else MeetingKind.REGULAR,
+                topic="Sleep and pain" if index == 1 else "",
+                speaker="Joanne Whitaker, pain clinic nurse" if index == 1 else ""))
+        self.add(*self.upcoming)
         self.s.flush()
 
     def jobs(self) -> None:
@@ -484,10 +487,21 @@ class _Builder:
             done = day + timedelta(days=14) if day + timedelta(days=14) < self.today else None
             self.add(JobAssignment(job_id=job.id, member_id=doer.id, due_on=job.due_on, done_on=done,
                                    status=AssignmentStatus.DONE if done else AssignmentStatus.ASSIGNED))
-        away = [m for m in self.current_on(self.today) if m.id in {v.id for vs in willing.values() for v in vs}]
-        for member, reason in zip(rng.sample(away, 2), ("Holiday", "Hospital appointment"), strict=True):
+        current = self.current_on(self.today)
+        away = [m for m in current if m.id in {v.id for vs in willing.values() for v in vs}]
+        away = rng.sample(away, 2)
+        for member, reason in zip(away, ("Holiday", "Hospital appointment"), strict=True):
             self.add(Unavailability(member_id=member.id, starts_on=self.planned[0] - timedelta(days=3),
                                     ends_on=self.planned[0] + timedelta(days=10), reason=reason))
+        next_meeting = self.upcoming[0]  # its rota is already agreed; later ones are left for the rota planner
+        taken: set[int] = set()
+        for job in every:
+            able = [m for m in willing[job.id] if m in current and m not in away and m.id not in taken]
+            if able:
+                member = min(able, key=lambda m: (turns.get((job.id, m.id), 0), m.id))
+                taken.add(member.id)
+                self.add(JobAssignment(job_id=job.id, member_id=member.id, meeting_id=next_meeting.id,
+                                       due_on=next_meeting.held_on, status=AssignmentStatus.ASSIGNED))
 
     # ---- achievements and the people who help --------------------------------------------------------
 
