@@ -105,6 +105,15 @@ def combo(items: Iterable[tuple[str, Any]], current: Any = None) -> QComboBox:
     return box
 
 
+def combo_with_text(suggestions: Iterable[str]) -> QComboBox:
+    """A box to type in, offering common answers; its value is the text shown."""
+    box = QComboBox()
+    box.setEditable(True)
+    box.addItems(list(suggestions))
+    box.setCurrentText("")
+    return box
+
+
 def check(text: str, checked: bool = False) -> QCheckBox:
     box = QCheckBox(text)
     box.setChecked(checked)
@@ -195,7 +204,7 @@ def value_of(widget: QWidget) -> Any:
     if isinstance(widget, QSpinBox):
         return widget.value()
     if isinstance(widget, QComboBox):
-        return widget.currentData()
+        return widget.currentText() if widget.isEditable() else widget.currentData()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     if isinstance(widget, CheckList | PhotoPicker):

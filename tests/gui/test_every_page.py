@@ -80,12 +80,15 @@ def test_every_page_labels_every_input(qtbot, make_window, demo):
 
 def test_every_dialog_labels_every_input(qtbot, make_window, demo):
     window = make_window(demo)
-    for key, method in (("members", "add_member"), ("meetings", "plan"), ("meetings", "plan_schedule"),
+    members = window.desktop.show_page("members")
+    members.select_member(members.model.rows[0].id)
+    for key, method in (("members", "add_member"), ("members", "add_role"), ("members", "record_consent"),
+                        ("meetings", "plan"), ("meetings", "plan_schedule"),
                         ("group", "add_aim"), ("group", "publish"), ("group", "record_agreement"),
                         ("jobs", "add_job"), ("achievements", "add"), ("contacts", "add")):
         page = window.desktop.show_page(key)
         getattr(page, method)()
-        dialog = page.dialog if hasattr(page, "dialog") else page.add_dialog
+        dialog = page.add_dialog if method == "add_member" else page.dialog
         assert unlabelled_inputs(dialog) == [], f"{key}.{method}"
         dialog.done(0)
     meetings = window.desktop.show_page("meetings")

@@ -141,3 +141,26 @@ def test_leave_the_group_and_rejoin(qtbot, make_window, group_path, people):
     assert "Siobhán Ó Briain" in shown_names(page)
     with opened(group_path) as group:
         assert members_service.get_member(group, people["Siobhán Ó Briain"]).left_on == date(2026, 1, 31)
+
+
+def test_give_a_member_a_role_and_record_their_consent(qtbot, make_window, group_path, people):
+    window = make_window(group_path, page="members")
+    page = window.desktop.current_page()
+    page.select_member(people["أحمد حسن"])
+    qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    qtbot.keyClicks(dialog.form.widgets["role"].lineEdit(), "welcomer")
+    dialog.accept()
+    assert not dialog.isVisible()
+    qtbot.mouseClick(page.consent_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    kinds = dialog.form.widgets["kind"]
+    kinds.setCurrentIndex(kinds.findText("Photos may be used"))
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert "Roles: welcomer" in page.info.text() and "Photos may be used" in page.info.text()
+
+    with opened(group_path) as group:
+        detail = members_service.get_member(group, people["أحمد حسن"], today=TODAY)
+    assert [(r.role, r.started_on) for r in detail.roles] == [("welcomer", TODAY)]
+    assert {str(kind) for kind in detail.current_consents} == {"photos"}

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from coordinator_app.services import members as members_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
-from coordinator_app.services.members import MemberDetail, MemberKind, MemberSummary
+from coordinator_app.services.members import AgreementHow, ConsentKind, MemberDetail, MemberKind, MemberSummary
 
-from ..forms import FieldForm, FormDialog, combo, date_edit, line, text_box
+from ..forms import FieldForm, FormDialog, combo, combo_with_text, date_edit, line, text_box
 from ..labels import choices, word
 from ..tables import ROW_ROLE as ROW
 from ..tables import Column, RowsModel, SearchProxy, fold, make_table, show_date
@@ -54,6 +54,7 @@ class MembersPage(Page):
         super().__init__(ctx, parent)
         self.title = self.tr("Members")
         self.detail: MemberDetail | None = None
+        self.dialog: Any = None
         self.dirty = False
         self._loading = False
 
@@ -99,6 +100,8 @@ class MembersPage(Page):
         self.leave_button = button(self.tr("&Leave the group…"), self.tr("Record the date this member left"))
         self.rejoin_button = button(self.tr("&Rejoin"), self.tr("This member has come back"))
         self.delete_button = button(self.tr("&Delete member"), self.tr("Remove by mistake? Undo with Ctrl+Z."))
+        self.role_button = button(self.tr("Add a r&ole…"), self.tr("Coordinator, treasurer, welcomer…"))
+        self.consent_button = button(self.tr("Record &consent…"), self.tr("What this member agreed we may do"))
         self.info = note()
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -107,7 +110,7 @@ class MembersPage(Page):
         right_layout.addWidget(self.form_title)
         right_layout.addWidget(self.form)
         right_layout.addLayout(button_row(self.save_button, self.leave_button, self.rejoin_button))
-        right_layout.addLayout(button_row(self.delete_button))
+        right_layout.addLayout(button_row(self.role_button, self.consent_button, self.delete_button))
         right_layout.addWidget(self.info)
         right_layout.addStretch()
         self.details_area = QScrollArea()
@@ -131,6 +134,8 @@ class MembersPage(Page):
         self.leave_button.clicked.connect(self.leave)
         self.rejoin_button.clicked.connect(self.rejoin)
         self.delete_button.clicked.connect(self.delete)
+        self.role_button.clicked.connect(self.add_role)
+        self.consent_button.clicked.connect(self.record_consent)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._show_detail(None)
 
@@ -211,7 +216,7 @@ class MembersPage(Page):
         self.dirty = False
         has = detail is not None
         self.form.setEnabled(has)
-        for widget in (self.save_button, self.delete_button):
+        for widget in (self.save_button, self.delete_button, self.role_button, self.consent_button):
             widget.setEnabled(has)
         self.leave_button.setVisible(not has or detail.left_on is None)
         self.leave_button.setEnabled(has)
@@ -321,6 +326,35 @@ class MembersPage(Page):
         self.ctx.changed()
         self.select_member(member_id)
         self.ctx.status(self.tr("Member added."))
+
+    def add_role(self) -> None:
+        if self.detail is None or not self.may_leave():
+            return
+        group, member_id = self.ctx.group, self.detail.id
+        dialog = FormDialog(self, self.tr("A role for {name}").format(name=self.detail.name),
+                            lambda values: members_service.add_role(group, member_id, **values),
+                            ok_text=self.tr("Add role"))
+        dialog.add("role", self.tr("&Role"), combo_with_text(("coordinator", "treasurer", "secretary", "welcomer")))
+        dialog.add("started_on", self.tr("&From"), date_edit(self.ctx.today()))
+        dialog.accepted.connect(self.ctx.changed)
+        self.dialog = dialog
+        dialog.open()
+
+    def record_consent(self) -> None:
+        if self.detail is None or not self.may_leave():
+            return
+        group, member_id = self.ctx.group, self.detail.id
+        missing = [kind for kind in ConsentKind if kind not in self.detail.current_consents]
+        dialog = FormDialog(self, self.tr("Consent from {name}").format(name=self.detail.name),
+                            lambda values: members_service.give_consent(group, member_id, **values),
+                            ok_text=self.tr("Record consent"),
+                            intro=self.tr("Record only what the member has clearly agreed to."))
+        dialog.add("kind", self.tr("&They agreed that"), combo((word(kind), kind) for kind in missing))
+        dialog.add("given_on", self.tr("&On"), date_edit(self.ctx.today()))
+        dialog.add("how", self.tr("&How"), combo(choices(AgreementHow), AgreementHow.SIGNED_PAPER))
+        dialog.accepted.connect(self.ctx.changed)
+        self.dialog = dialog
+        dialog.open()
 
     def leave(self) -> None:
         if self.detail is None or not self.may_leave():
