@@ -39,6 +39,10 @@ def test_list_shows_date_size_and_counts(group, folder):
     assert (newest.members, newest.meetings, newest.transactions) == (2, 1, 0)
     assert (oldest.members, oldest.meetings, oldest.transactions) == (0, 0, 0)
     assert newest.size == newest.path.stat().st_size > 0
+    assert backups.difference_from_now(group.path, oldest) == "2 fewer members, 1 fewer meeting"
+    assert backups.difference_from_now(group.path, newest) == (
+        "the same numbers of members, meetings and transactions as now"
+    )
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_file(group_path, folder):

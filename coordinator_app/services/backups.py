@@ -21,9 +21,8 @@ from coordinator_app.db.restore import BackupInfo, RestoreResult
 
 __all__ = [
     "BackupFailed", "BackupInfo", "BackupScheduler", "Recovery", "RestoreResult", "back_up_file", "back_up_now",
-    "back_up_to",
-    "clear_stale_lock", "list_backups", "location_warning", "lock_holder", "offer_for_damaged", "recover_damaged",
-    "restore", "scheduler_for", "secure_permissions",
+    "back_up_to", "clear_stale_lock", "difference_from_now", "list_backups", "location_warning", "lock_holder",
+    "offer_for_damaged", "recover_damaged", "restore", "scheduler_for", "secure_permissions",
 ]
 
 
@@ -84,6 +83,22 @@ def secure_permissions(group: GroupFile) -> None:
 
 def list_backups(group_path: Path | str, *, folder: Path | None = None) -> list[BackupInfo]:
     return restore_db.list_backups(Path(group_path), folder)
+
+
+def difference_from_now(group_path: Path | str, backup: BackupInfo) -> str:
+    """What restoring ``backup`` would change, in counts: "2 fewer members, 1 more meeting" (or "the same")."""
+    now = restore_db.describe_backup(Path(group_path), datetime.now())
+    parts: list[str] = []
+    for label, then, current in (
+        ("member", backup.members, now.members),
+        ("meeting", backup.meetings, now.meetings),
+        ("transaction", backup.transactions, now.transactions),
+    ):
+        if then is None or current is None or then == current:
+            continue
+        gap = then - current
+        parts.append(f"{abs(gap)} {'more' if gap > 0 else 'fewer'} {label}{'' if abs(gap) == 1 else 's'}")
+    return ", ".join(parts) if parts else "the same numbers of members, meetings and transactions as now"
 
 
 def restore(group_path: Path | str, backup: Path | str, *, now: datetime | None = None) -> RestoreResult:
