@@ -250,6 +250,20 @@ def test_apply_rota_refuses_a_stale_proposal_and_saves_nothing(group):
     assert jobs.list_assignments(group) == []
 
 
+def test_a_deleted_members_turns_no_longer_fill_the_rota(group):
+    ann, bob = add_people(group, "Ann", "Bob")
+    plan_meeting(group, held_on=JUNE_9)
+    tea = jobs.add_job(group, title="Tea")
+    jobs.volunteer(group, tea, ann)
+    jobs.volunteer(group, tea, bob)
+    rota.apply_rota(group, rota.propose_rota(group, today=TODAY))
+    members.delete_member(group, ann)
+    (turn,) = rota.propose_rota(group, today=TODAY)
+    assert (turn.held_on, turn.member_name) == (JUNE_9, "Bob")
+    rota.apply_rota(group, [turn])
+    assert [v.member_name for v in jobs.list_assignments(group)] == ["Bob"]
+
+
 def test_propose_rota_needs_a_sensible_number_of_meetings(group):
     with pytest.raises(ValidationError) as caught:
         rota.propose_rota(group, meetings_ahead=0, today=TODAY)

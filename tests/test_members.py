@@ -131,6 +131,21 @@ def test_cannot_move_joining_after_leaving(group):
     assert caught.value.field == "joined_on"
 
 
+def test_cannot_leave_before_a_meeting_they_came_to(group):
+    (ann,) = add_people(group, "Ann")
+    meeting = meetings.plan_meeting(group, held_on=date(2026, 5, 12))
+    meetings.record_meeting(group, meeting, present=[ann], today=TODAY)
+    with pytest.raises(ValidationError) as caught:
+        members.leave_group(group, ann, left_on=date(2026, 5, 11))
+    assert caught.value.field == "left_on" and "12 May 2026" in caught.value.message
+    with pytest.raises(ValidationError) as caught:
+        members.update_member(group, ann, joined_on=date(2026, 5, 13))
+    assert caught.value.field == "joined_on"
+    members.leave_group(group, ann, left_on=date(2026, 5, 12))  # their last meeting
+    detail = members.get_member(group, ann, today=TODAY)
+    assert (detail.joined_on, detail.left_on) == (JOINED, date(2026, 5, 12))
+
+
 def test_roles_over_time(group):
     (ann,) = add_people(group, "Ann")
     treasurer = members.add_role(group, ann, role="Treasurer", started_on=date(2024, 4, 1))

@@ -80,13 +80,14 @@ class GroupMachine(RuleBasedStateMachine):
     def leave(self, data, left_on):
         member_id = data.draw(st.sampled_from(self.live()))
         member = self.members[member_id]
-        if left_on < member.joined_on:
+        attended_later = any(member_id in m.present and m.held_on > left_on for m in self.meetings.values())
+        if left_on < member.joined_on or attended_later:
             try:
                 members.leave_group(self.group, member_id, left_on=left_on)
             except ValidationError as exc:
                 assert exc.field == "left_on"
             else:
-                raise AssertionError("leaving before joining was accepted")
+                raise AssertionError("leaving before joining, or before a meeting they came to, was accepted")
         else:
             members.leave_group(self.group, member_id, left_on=left_on)
             member.left_on = left_on

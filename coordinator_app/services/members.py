@@ -208,6 +208,8 @@ def update_member(group: GroupFile, member_id: int, *, today: date | None = None
     with unit_of_work(group) as session:
         member = live_member(session, member_id)
         _apply(member, fields)
+        if "joined_on" in fields:
+            _check_attendance_fits(session, member, "joined_on")
         session.flush()
         return _detail(session, member, today or date.today())
 
@@ -221,6 +223,23 @@ def leave_group(group: GroupFile, member_id: int, *, left_on: date) -> None:
                 "left_on", f"{member.name} joined on {say_date(member.joined_on)}, so cannot have left before that."
             )
         member.left_on = left_on
+        _check_attendance_fits(session, member, "left_on")
+
+
+def _check_attendance_fits(session: Session, member: Member, field: str) -> None:
+    """Keep the rule that nobody is marked present at a meeting before they joined or after they left."""
+    attended = session.scalars(
+        select(Meeting.held_on)
+        .join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Attendance.member_id == member.id, Meeting.deleted_at.is_(None))
+        .order_by(Meeting.held_on)
+    ).all()
+    outside = [day for day in attended if not belongs_on(member, day)]
+    if outside:
+        raise ValidationError(
+            field, f"{member.name} is marked present at the meeting on {say_date(outside[0])}; "
+            "change that meeting's attendance first, or choose another date."
+        )
 
 
 def rejoin_group(group: GroupFile, member_id: int) -> None:

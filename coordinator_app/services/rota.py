@@ -172,9 +172,9 @@ def propose_rota(group: GroupFile, *, meetings_ahead: int = 12, today: date | No
         }
         counted = session.execute(
             select(JobAssignment.job_id, JobAssignment.member_id, JobAssignment.meeting_id)
+            .join(Member, Member.id == JobAssignment.member_id)
             .outerjoin(Meeting, Meeting.id == JobAssignment.meeting_id)
-            .where(JobAssignment.status.in_(COUNTED), JobAssignment.member_id.is_not(None),
-                   Meeting.deleted_at.is_(None))
+            .where(JobAssignment.status.in_(COUNTED), Member.deleted_at.is_(None), Meeting.deleted_at.is_(None))
         ).all()
     meeting_ids = {m.id for m in meetings}
     turns = plan_rota(
@@ -206,9 +206,9 @@ def apply_rota(group: GroupFile, proposal: Iterable[ProposedTurn]) -> list[int]:
         for turn in proposal:
             if turn.member_id is None:
                 continue
-            taken = session.scalars(select(JobAssignment.id).where(
+            taken = session.scalars(select(JobAssignment.id).join(Member, Member.id == JobAssignment.member_id).where(
                 JobAssignment.job_id == turn.job_id, JobAssignment.meeting_id == turn.meeting_id,
-                JobAssignment.status.in_(COUNTED),
+                JobAssignment.status.in_(COUNTED), Member.deleted_at.is_(None),
             )).first()
             if taken is not None:
                 continue
