@@ -57,6 +57,7 @@ def test_a_planned_meeting_reads_back(group):
     ({"speaker": "s" * 201}, "speaker"),
     ({"held_on": None}, "held_on"),
     ({"kind": "picnic"}, "kind"),
+    ({"start_time": "7pm"}, "start_time"),
 ])
 def test_bad_plans_are_refused_naming_the_field(group, fields, field):
     with pytest.raises(ValidationError) as caught:

@@ -186,6 +186,9 @@ def _check_venue(session: Session, venue_id: int | None) -> int | None:
 
 
 def _check_times(start_time: time | None, end_time: time | None) -> None:
+    for field, value in (("start_time", start_time), ("end_time", end_time)):
+        if value is not None and not isinstance(value, time):
+            raise ValidationError(field, "Please give the time as hours and minutes.")
     if start_time is not None and end_time is not None and end_time <= start_time:
         raise ValidationError("end_time", "The meeting must end after it starts.")
 
