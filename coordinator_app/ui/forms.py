@@ -235,6 +235,17 @@ class FieldForm(QWidget):
         outer.addLayout(self.layout_)
         self.widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
+        self.dirty = False  # set by any edit once watch_changes() is on; the page clears it after loading
+
+    def watch_changes(self) -> None:
+        for widget in self.widgets.values():
+            for name in ("textChanged", "currentIndexChanged", "dateChanged", "valueChanged", "toggled"):
+                signal = getattr(widget, name, None)
+                if signal is not None:
+                    signal.connect(self._touched)
+
+    def _touched(self, *_args: object) -> None:
+        self.dirty = True
 
     def add(self, field: str, label: str, widget: QWidget) -> Any:
         """Add a labelled row for ``field``; a QCheckBox carries its own text, so it gets no separate label."""
@@ -274,6 +285,14 @@ class FieldForm(QWidget):
         widget = self.widgets.get(error.field)
         if widget is not None:
             widget.setFocus()
+
+
+def ask_to_save(parent: QWidget, what: str) -> QMessageBox.StandardButton:
+    """Save, Discard or Cancel, asked before unsaved edits would be lost."""
+    return QMessageBox.question(
+        parent, tr("Unsaved changes"), tr("Save your changes to {what}?").format(what=what),
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save)
 
 
 def explain(parent: QWidget, error: Exception) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from gui_helpers import TODAY, modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import agreement as agreement_service
@@ -118,3 +118,17 @@ def test_publish_a_new_agreement_and_record_three_members_agreeing(qtbot, make_w
     assert current.text.endswith("We do not share photos without asking.")
     assert current.agreed_count == 3
     assert [m.name for m in waiting] == ["Nguyễn Thị Hoa"]
+
+
+def test_unsaved_profile_edits_are_not_lost_when_leaving_the_page(qtbot, make_window, group_path, answer):
+    window = make_window(group_path, page="group")
+    page = window.desktop.current_page()
+    page.profile_form.widgets["area"].setText("Łódź & Southsea")
+    page.show_closed.toggle()  # a refresh while typing keeps what was typed
+    assert page.profile_form.widgets["area"].text() == "Łódź & Southsea"
+    asked = answer(QMessageBox.StandardButton.Save)
+    window.desktop.show_page("members")
+    assert asked == ["Save your changes to the group's profile?"]
+    assert window.desktop.current_key == "members"
+    with opened(group_path) as group:
+        assert group_service.get_profile(group).area == "Łódź & Southsea"

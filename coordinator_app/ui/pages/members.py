@@ -19,7 +19,7 @@ from coordinator_app.services import members as members_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 from coordinator_app.services.members import AgreementHow, ConsentKind, MemberDetail, MemberKind, MemberSummary
 
-from ..forms import FieldForm, FormDialog, combo, combo_with_text, date_edit, line, text_box
+from ..forms import FieldForm, FormDialog, ask_to_save, combo, combo_with_text, date_edit, line, text_box
 from ..labels import choices, word
 from ..tables import ROW_ROLE as ROW
 from ..tables import Column, RowsModel, SearchProxy, fold, make_table, show_date
@@ -262,11 +262,7 @@ class MembersPage(Page):
     def may_leave(self) -> bool:
         if not self.dirty or self.detail is None:
             return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("Save your changes to {name}?").format(name=self.detail.name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
+        answer = ask_to_save(self, self.detail.name)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:

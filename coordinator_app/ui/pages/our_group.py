@@ -23,7 +23,7 @@ from coordinator_app.services.agreement import AgreementHow
 from coordinator_app.services.boundaries import PractitionerWelcome
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 
-from ..forms import CheckList, FieldForm, FormDialog, check, combo, date_edit, line, text_box
+from ..forms import CheckList, FieldForm, FormDialog, ask_to_save, check, combo, date_edit, line, text_box
 from ..labels import choices, word
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from ..undo import do_undoable
@@ -158,15 +158,19 @@ class OurGroupPage(Page):
             self.status_table, section(self.tr("All versions")), self.versions_table),
             self.tr("Confidentiality agreement"))
         self.aims_table.selectionModel().selectionChanged.connect(lambda *_a: self._aim_buttons())
+        self.profile_form.watch_changes()
+        self.bounds_form.watch_changes()
 
     # -- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
         group, today = self.ctx.group, self.ctx.today()
-        profile = group_service.get_profile(group)
-        widgets = self.profile_form.widgets
-        widgets["name"].setText(profile.name)
-        widgets["about"].setPlainText(profile.about)
-        widgets["area"].setText(profile.area)
+        if not self.profile_form.dirty:  # never overwrite what the user is typing
+            profile = group_service.get_profile(group)
+            widgets = self.profile_form.widgets
+            widgets["name"].setText(profile.name)
+            widgets["about"].setPlainText(profile.about)
+            widgets["area"].setText(profile.area)
+            self.profile_form.dirty = False
 
         keep = selected_row(self.aims_table)
         self.aims_model.set_rows(aims_service.list_aims(group, include_closed=self.show_closed.isChecked(),
@@ -177,7 +181,7 @@ class OurGroupPage(Page):
 
         bounds = boundaries_service.current_boundaries(group, today=today)
         b = self.bounds_form.widgets
-        if bounds is not None:
+        if bounds is not None and not self.bounds_form.dirty:
             b["who_is_welcome"].setPlainText(bounds.who_is_welcome)
             b["relatives_and_carers_welcome"].setChecked(bounds.relatives_and_carers_welcome)
             b["practitioners"].setCurrentIndex(max(0, b["practitioners"].findData(bounds.practitioners)))
@@ -186,7 +190,8 @@ class OurGroupPage(Page):
             b["how_newcomers_join"].setPlainText(bounds.how_newcomers_join)
             self.bounds_note.setText(self.tr("In force since {day}. Saving records a new version.").format(
                 day=show_date(bounds.effective_from)))
-        else:
+            self.bounds_form.dirty = False
+        elif bounds is None:
             self.bounds_note.setText(self.tr("Not written down yet. Who is the group for?"))
 
         current = agreement_service.current_agreement(group, today=today)
@@ -204,6 +209,19 @@ class OurGroupPage(Page):
                 "Version {v}, in force since {day}. {n} current member(s) have not agreed to it yet.").format(
                 v=current.number, day=show_date(current.effective_from), n=missing))
         self.record_agreement_button.setEnabled(current is not None)
+
+    def may_leave(self) -> bool:
+        for form, what, save in ((self.profile_form, self.tr("the group's profile"), self.save_profile),
+                                 (self.bounds_form, self.tr("who can join"), self.save_boundaries)):
+            if not form.dirty:
+                continue
+            answer = ask_to_save(self, what)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save and not save():
+                return False
+            form.dirty = False
+        return True
 
     def select_aim(self, aim_id: int) -> None:
         for row, aim in enumerate(self.aims_model.rows):
@@ -231,7 +249,7 @@ class OurGroupPage(Page):
         return True
 
     # -- profile -------------------------------------------------------------------------------------
-    def save_profile(self) -> None:
+    def save_profile(self) -> bool:
         values = self.profile_form.values()
         before = group_service.get_profile(self.ctx.group)
         old = {field: getattr(before, field) for field in values}
@@ -242,13 +260,15 @@ class OurGroupPage(Page):
                            undo=lambda _r: group_service.update_profile(group, **old))
         except ValidationError as error:
             self.profile_form.show_error(error)
-            return
+            return False
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
-            return
+            return False
         self.profile_form.clear_errors()
+        self.profile_form.dirty = False
         self.ctx.changed()
         self.ctx.status(self.tr("Profile saved."))
+        return True
 
     # -- aims ----------------------------------------------------------------------------------------
     def add_aim(self) -> None:
@@ -323,18 +343,20 @@ class OurGroupPage(Page):
         dialog.open()
 
     # -- who can join --------------------------------------------------------------------------------
-    def save_boundaries(self) -> None:
+    def save_boundaries(self) -> bool:
         try:
             boundaries_service.set_boundaries(self.ctx.group, **self.bounds_form.values())
         except ValidationError as error:
             self.bounds_form.show_error(error)
-            return
+            return False
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
-            return
+            return False
         self.bounds_form.clear_errors()
+        self.bounds_form.dirty = False
         self.ctx.changed()
         self.ctx.status(self.tr("Saved who can join."))
+        return True
 
     # -- agreement -----------------------------------------------------------------------------------
     def publish(self) -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from coordinator_app.services import group as group_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 from coordinator_app.services.group import AttendanceMode, LeadershipModel
 
-from ..forms import FieldForm, combo, line, spin
+from ..forms import FieldForm, ask_to_save, combo, line, spin
 from ..labels import MONTHS, choices
 from ..style import DEFAULT_TEXT_SIZE, TEXT_SIZES, apply_look
 from .base import Page, PageContext
@@ -51,6 +51,7 @@ class SettingsPage(Page):
         layout.addWidget(self.form)
         self.save_button = button(self.tr("Sa&ve group settings"))
         self.save_button.clicked.connect(self.save)
+        self.form.watch_changes()
         layout.addLayout(button_row(self.save_button))
         layout.addStretch(1)
 
@@ -71,6 +72,18 @@ class SettingsPage(Page):
         widgets["currency"].setText(profile.currency)
         widgets["retention_months"].setValue(profile.retention_months)
         self.form.clear_errors()
+        self.form.dirty = False
+
+    def may_leave(self) -> bool:
+        if not self.form.dirty:
+            return True
+        answer = ask_to_save(self, self.tr("the group settings"))
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        self.form.dirty = False
+        return True
 
     def _text_size_changed(self) -> None:
         size = self.text_size.currentData()
@@ -81,14 +94,15 @@ class SettingsPage(Page):
         if remembered is not None:
             remembered.set_text_size(size)
 
-    def save(self) -> None:
+    def save(self) -> bool:
         try:
             group_service.update_profile(self.ctx.group, **self.form.values())
         except ValidationError as error:
             self.form.show_error(error)
-            return
+            return False
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
-            return
+            return False
         self.ctx.changed()
         self.ctx.status(self.tr("Group settings saved."))
+        return True
