@@ -40,6 +40,8 @@ def put(sheet: Worksheet, row: int, column: int, value: object, *, money: bool =
         cell.value = value
         cell.number_format = DATE_FORMAT
     elif isinstance(value, str):
+        if not value:
+            return  # an empty cell, not an empty string
         cell.value = value
         cell.data_type = "s"  # "=HYPERLINK(...)" typed as a payee is text, not a formula
     else:
