@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -107,10 +107,13 @@ class Desktop(QWidget):
         font = self.sidebar.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.sidebar.setFont(font)
-        for key, label, _target in PAGES:
+        for number, (key, label, _target) in enumerate(PAGES, start=1):
             item = QListWidgetItem(tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(180, 44))
+            shortcut = QKeySequence(f"Ctrl+{number % 10}")  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
+            item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
+            QShortcut(shortcut, self, activated=lambda key=key: self.show_page(key))
             self.sidebar.addItem(item)
         row.addWidget(self.sidebar)
         self.stack = QStackedWidget()

@@ -23,6 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from .i18n import tr
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -99,7 +101,7 @@ class RowsModel(QAbstractTableModel):
         horizontal = orientation == Qt.Orientation.Horizontal
         shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
         if role in shown and horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].heading
+            return tr(self.columns[section].heading, "Column")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from gui_helpers import TODAY
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from coordinator_app.db.groupfile import opened
@@ -80,3 +81,12 @@ def test_money_and_reports_pages_exist_even_before_their_work_lands(make_window,
     window = make_window(group_path)
     assert window.desktop.show_page("money").title == "Money"
     assert window.desktop.show_page("reports").title == "Reports"
+
+
+def test_ctrl_and_a_number_goes_straight_to_a_page(qtbot, make_window, group_path):
+    window = make_window(group_path)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.desktop.current_key == "meetings"
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.desktop.current_key == "settings"
+    assert window.desktop.sidebar.currentItem().text() == "Settings"
