@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from coordinator_app.cli import main
@@ -198,26 +198,36 @@ def test_things_that_are_not_dates(text):
         parse_date(text, today=TODAY)
 
 
-names = st.text(st.characters(categories=("L", "M", "N", "P", "Zs"), exclude_characters="\u2028\u2029"),
-                min_size=1, max_size=30).map(lambda s: " ".join(s.split())).filter(bool)
+def _names(alphabet: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.text(alphabet, min_size=1, max_size=30).map(lambda s: " ".join(s.split())).filter(bool)
+
+
+ANY_NAMES = _names(st.characters(categories=("L", "M", "N", "P", "Zs"), exclude_characters="\u2028\u2029"))
+CP1252_NAMES = _names(st.sampled_from(
+    [ch for ch in bytes(range(0x20, 0x100)).decode("cp1252", errors="ignore") if ch.isprintable()]
+))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(names, min_size=1, max_size=5), st.sampled_from(["utf-8-sig", "utf-8", "cp1252"]),
-       st.sampled_from([",", ";", "\t"]))
-def test_any_names_come_back_exactly_whatever_the_encoding_and_delimiter(people, encoding, delimiter):
-    people = [unicodedata.normalize("NFC", p) for p in people]
-    try:
-        for person in people:
-            person.encode(encoding)
-    except UnicodeEncodeError:
-        people = [p.encode("cp1252", "replace").decode("cp1252").replace("?", "Q") for p in people]
+@given(st.data(), st.sampled_from(["utf-8-sig", "utf-8", "cp1252"]), st.sampled_from([",", ";", "\t"]))
+def test_any_names_come_back_exactly_whatever_the_encoding_and_delimiter(data, encoding, delimiter):
+    people = data.draw(st.lists(CP1252_NAMES if encoding == "cp1252" else ANY_NAMES, min_size=1, max_size=5))
+    people = [unicodedata.normalize("NFC", person) for person in people]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(["Name", "Joined"])
     writer.writerows([person, "05/03/2024"] for person in people)
+    raw = buffer.getvalue().encode(encoding)
+    if encoding == "cp1252" and not raw.isascii():
+        # Windows-1252 bytes that also spell valid UTF-8 ("Â¡" is the UTF-8 for "¡") are read as UTF-8, as
+        # every spreadsheet reads them; no real name is like that.
+        try:
+            raw.decode("utf-8")
+            assume(False)
+        except UnicodeDecodeError:
+            pass
 
-    members = read_members(buffer.getvalue().encode(encoding), today=TODAY).members
+    members = read_members(raw, today=TODAY).members
 
-    assert [m.name for m in members] == [unicodedata.normalize("NFC", p).strip() for p in people]
+    assert [m.name for m in members] == people
     assert [m.row for m in members] == list(range(2, len(people) + 2))
