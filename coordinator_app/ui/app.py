@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import sys
+import traceback
+from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from coordinator_app import desktop
+from coordinator_app import APP_NAME, __version__, desktop, paths
 
 from .main_window import MainWindow
 from .remembered import Remembered
 from .style import DEFAULT_TEXT_SIZE, apply_look
 
 DESKTOP_FILE = "org.groupcoordinator.GroupCoordinator"
+BUG_LOG = "coordinator.log"  # the same log the command line writes
 
 
 def make_application() -> QApplication:
@@ -48,8 +52,36 @@ def open_window(group_path: Path | None) -> MainWindow:
     return window
 
 
+def _log_bug(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> Path:
+    folder = paths.log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / BUG_LOG
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write(f"--- {datetime.now().isoformat(timespec='seconds')} {APP_NAME} {__version__} (window)\n")
+        handle.write("".join(traceback.format_exception(kind, error, trace)))
+    return log
+
+
+def report_bugs_plainly() -> None:
+    """An error nobody expected (a bug) is logged with its traceback and explained in one sentence.
+
+    The window keeps running: each change is saved by its own service call, so nothing half-done remains.
+    """
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        try:
+            where = _log_bug(kind, error, trace)
+            sentence = f"Something went wrong that should not have. Nothing was half-saved; details are in {where}."
+        except OSError:
+            sentence = "Something went wrong that should not have, and the details could not be logged."
+        QMessageBox.critical(QApplication.activeWindow(), APP_NAME, sentence)
+
+    sys.excepthook = hook
+
+
 def run_gui(group_path: Path | None) -> int:
     app = make_application()
+    report_bugs_plainly()
     window = open_window(group_path)
     code = app.exec()
     del window

@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sys
 from datetime import date
 
 import pytest
 from gui_helpers import TODAY
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from coordinator_app import paths
 from coordinator_app.db.groupfile import opened
 from coordinator_app.db.lock import lock_path
 from coordinator_app.services import members as members_service
-from coordinator_app.ui.app import open_window
+from coordinator_app.ui.app import open_window, report_bugs_plainly
 
 pytestmark = pytest.mark.gui
 
@@ -90,3 +92,17 @@ def test_ctrl_and_a_number_goes_straight_to_a_page(qtbot, make_window, group_pat
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.desktop.current_key == "settings"
     assert window.desktop.sidebar.currentItem().text() == "Settings"
+
+
+def test_a_bug_is_logged_and_explained_in_one_sentence(qtbot, monkeypatch, data_home):
+    said: list[str] = []
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # put back after the test
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: said.append(text))
+    report_bugs_plainly()
+    try:
+        raise KeyError("a bug")
+    except KeyError as error:
+        sys.excepthook(KeyError, error, error.__traceback__)
+    log = paths.log_dir() / "coordinator.log"
+    assert said == [f"Something went wrong that should not have. Nothing was half-saved; details are in {log}."]
+    assert "KeyError: 'a bug'" in log.read_text(encoding="utf-8")
