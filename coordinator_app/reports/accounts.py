@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Table, TableStyle
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services.group import get_logo, get_profile
@@ -26,6 +27,7 @@ from .look import (
     INK,
     PALE,
     RULE,
+    block_heading,
     build_document,
     data_table,
     gap,
@@ -135,8 +137,9 @@ def _section_b(accounts: YearAccounts) -> list[Flowable]:
                                             amount if item.restricted else None, amount, None])
     end = accounts.year.end
     story: list[Flowable] = [
-        heading(f"Section B: Statement of assets and liabilities at {end.day} {end:%B %Y}"),
-        keep_together(cash.table()), gap(3), keep_together(by_fund.table()), gap(3), keep_together(others.table()),
+        CondPageBreak(70 * mm),
+        keep_together(block_heading(f"Section B: Statement of assets and liabilities at {end.day} {end:%B %Y}"),
+                      cash.table()), gap(3), keep_together(by_fund.table()), gap(3), keep_together(others.table()),
         gap(4),
     ]
     if accounts.assets_for_use:
