@@ -106,3 +106,13 @@ def test_a_bug_is_logged_and_explained_in_one_sentence(qtbot, monkeypatch, data_
     log = paths.log_dir() / "coordinator.log"
     assert said == [f"Something went wrong that should not have. Nothing was half-saved; details are in {log}."]
     assert "KeyError: 'a bug'" in log.read_text(encoding="utf-8")
+
+
+def test_try_the_demo_group_from_the_welcome_screen(qtbot, make_window):
+    window = make_window()
+    qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.group is not None, timeout=60000)
+    assert window.group.path == (paths.data_dir() / "demo.group").resolve()
+    assert window.desktop.current_key == "home"
+    assert "Group Coordinator" in window.windowTitle() and window.windowTitle() != "Group Coordinator"
+    assert window.desktop.current_page().texts["achievements"].text().startswith("•")
