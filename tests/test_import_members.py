@@ -13,6 +13,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from coordinator_app.cli import main
+from coordinator_app.db.groupfile import open_group
+from coordinator_app.db.lock import lock_path
 from coordinator_app.db.models import MemberKind
 from coordinator_app.imports.csv_text import ImportProblem, normalise_header, read_table
 from coordinator_app.imports.members_csv import import_members_csv, parse_date, read_members
@@ -231,3 +233,18 @@ def test_any_names_come_back_exactly_whatever_the_encoding_and_delimiter(data, e
 
     assert [m.name for m in members] == people
     assert [m.row for m in members] == list(range(2, len(people) + 2))
+
+
+def test_a_group_open_in_another_copy_of_the_app_is_not_imported_into(group_path, capsys):
+    held = lock_path(group_path)
+    held.write_text('{"host": "office-laptop", "pid": 4242, "user": "siobhan", "since": "2024-11-26 10:00"}')
+
+    code = main(["import", "members", str(DATA / "members_utf8_bom.csv"), "--group", str(group_path)])
+
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.startswith("test.group is open by siobhan on the computer “office-laptop”")
+    assert err.endswith("so nothing was imported; close it there and try again.\n")
+    held.unlink()
+    with open_group(group_path) as group:
+        assert list_members(group, include_former=True, today=TODAY) == []

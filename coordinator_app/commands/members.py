@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from coordinator_app.db.errors import ReadOnlyGroupFile
 from coordinator_app.imports.members_csv import import_member_list, load_members
 from coordinator_app.services.group import get_profile
 
@@ -27,6 +28,10 @@ def run(args: argparse.Namespace) -> int:
     today = date.today()
     member_list = load_members(args.csv, today=today)  # a bad list is refused before the group file is opened
     with opened_group(args) as group:
+        if group.read_only:
+            who = f" by {group.held_by.describe()}" if group.held_by else ""
+            raise ReadOnlyGroupFile(group.path, f"{group.path.name} is open{who}, so nothing was imported; "
+                                                "close it there and try again.")
         result = import_member_list(group, member_list, today=today)
         group_name = get_profile(group).name
     people = "member" if result.imported == 1 else "members"
