@@ -121,3 +121,18 @@ def test_imported_lines_are_categorised_by_what_the_treasurer_chose_before(group
                    if line.transaction.category_name == "Room hire"]
     assert len(categorised) == 2
     assert format_pence(sum(t.amount_pence for t in categorised)) == "-£90.00"
+
+
+def test_the_preview_shows_what_an_import_would_add_and_changes_nothing(group):
+    acct = set_up(group)
+    import_statement(group, account_id=acct.bank, path=BANK / "overlap_april.csv", today=TODAY)
+    hall = transactions.search_transactions(group, text="church hall")[0]
+    transactions.categorise(group, hall.id, category_id=acct.categories["Room hire"])
+    parsed = parse_statement((BANK / "overlap_late_april_may.csv").read_bytes(), today=TODAY)
+    shown = statement_import.preview(group, account_id=acct.bank, lines=parsed.lines)
+    assert [p.already_there for p in shown] == [True, True, True, False, False]
+    parsed = parse_statement((BANK / "hsbc.csv").read_bytes(), today=TODAY)
+    suggested = {p.line.description: p.category_name for p in
+                 statement_import.preview(group, account_id=acct.bank, lines=parsed.lines)}
+    assert suggested["ST MARYS CHURCH HALL"] == "Room hire" and suggested["CARDS GALORE"] is None
+    assert len(transactions.search_transactions(group)) == 5

@@ -51,6 +51,40 @@ class ImportResult:
         return self.added - self.categorised
 
 
+@dataclass(frozen=True)
+class PreviewLine:
+    line: StatementLine
+    already_there: bool
+    category_name: str | None  # what the learned rules would choose
+
+
+def _keyed(account_id: int, lines: Sequence[StatementLine]) -> list[tuple[StatementLine, str]]:
+    """Each line with its fingerprint; identical lines in one file are told apart by their order."""
+    seen: dict[tuple[date, int, str], int] = {}
+    keyed = []
+    for line in lines:
+        same = (line.on, line.amount_pence, " ".join(line.description.casefold().split()))
+        keyed.append((line, import_key(account_id, line, seen.get(same, 0))))
+        seen[same] = seen.get(same, 0) + 1
+    return keyed
+
+
+def preview(group: GroupFile, *, account_id: int, lines: Sequence[StatementLine]) -> list[PreviewLine]:
+    """What importing would do, line by line, without changing anything (for the import wizard)."""
+    with unit_of_work(group, write=False) as session:
+        account_row(session, account_id)
+        known = set(session.scalars(select(Transaction.import_key).where(
+            Transaction.account_id == account_id, Transaction.import_key.is_not(None))))
+        categories = {c.id: (c.name, c.direction) for c in session.scalars(select(Category))}
+        result = []
+        for line, key in _keyed(account_id, lines):
+            rule = payee_rules.best_rule(session, line.description)
+            direction = CategoryDirection.RECEIPT if line.amount_pence > 0 else CategoryDirection.PAYMENT
+            name, rule_direction = categories.get(rule.category_id, (None, None)) if rule else (None, None)
+            result.append(PreviewLine(line, key in known, name if rule_direction is direction else None))
+        return result
+
+
 def import_key(account_id: int, line: StatementLine, occurrence: int) -> str:
     description = " ".join(line.description.casefold().split())
     text = f"{account_id}|{line.on.isoformat()}|{line.amount_pence}|{description}|{occurrence}"
@@ -65,17 +99,12 @@ def import_lines(group: GroupFile, *, account_id: int, lines: Sequence[Statement
         known = set(session.scalars(select(Transaction.import_key).where(
             Transaction.account_id == account_id, Transaction.import_key.is_not(None))))
         directions = dict(session.execute(select(Category.id, Category.direction)).all())
-        seen: dict[tuple[date, int, str], int] = {}
         added: list[int] = []
         already = zero = categorised = 0
-        for line in lines:
-            same = (line.on, line.amount_pence, " ".join(line.description.casefold().split()))
-            occurrence = seen.get(same, 0)
-            seen[same] = occurrence + 1
+        for line, key in _keyed(account_id, lines):
             if line.amount_pence == 0:
                 zero += 1
                 continue
-            key = import_key(account_id, line, occurrence)
             if key in known:
                 already += 1
                 continue
