@@ -211,3 +211,22 @@ def test_financial_years_follow_the_groups_start_month(group):
     assert years.financial_year(group, 2025).label == "2025"
     assert years.current_financial_year(group, today=date(2026, 2, 1)).year == 2026
     assert years.year_containing(date(2026, 2, 1), 9).year == 2025
+
+
+def test_an_imported_line_that_was_the_cash_tin_being_banked_becomes_a_transfer(group):
+    acct = set_up(group, cash_opening=6_000)
+    banked = transactions.record_receipt(group, account_id=acct.bank, on=date(2025, 8, 1), amount_pence=5_000,
+                                         payee="PAID IN AT BRANCH")
+    bank_side, cash_side = transactions.mark_as_transfer(group, banked.id, other_account_id=acct.cash)
+    assert bank_side.transfer_id == cash_side.transfer_id and cash_side.amount_pence == -5_000
+    assert {a.name: a.balance_pence for a in books.list_accounts(group)} == {"Community Account": 105_000,
+                                                                             "Cash tin": 1_000}
+    typed = transactions.record_payment(group, account_id=acct.cash, on=date(2025, 9, 1), amount_pence=700,
+                                        payee="to bank")
+    imported = transactions.record_receipt(group, account_id=acct.bank, on=date(2025, 9, 2), amount_pence=700,
+                                           payee="CASH DEPOSIT")
+    with pytest.raises(ValidationError, match="opposite amount"):
+        transactions.mark_as_transfer(group, imported.id, other_account_id=acct.cash, match_id=bank_side.id)
+    transactions.mark_as_transfer(group, imported.id, other_account_id=acct.cash, match_id=typed.id)
+    assert transactions.search_transactions(group, uncategorised=True) == []
+    assert books.list_funds(group)[0].balance_pence == 106_000

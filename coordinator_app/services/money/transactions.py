@@ -291,6 +291,38 @@ def record_transfer(group: GroupFile, *, from_account_id: int, to_account_id: in
         return _view(session, rows[0].id), _view(session, rows[1].id)
 
 
+def mark_as_transfer(group: GroupFile, transaction_id: int, *, other_account_id: int,
+                     match_id: int | None = None) -> tuple[TransactionView, TransactionView]:
+    """Turn a line (say, an imported "paid in" that was the cash tin being banked) into a transfer between
+    accounts: linked to the matching line in the other account, or with that line made for it."""
+    with unit_of_work(group) as session:
+        row = transaction_row(session, transaction_id)
+        if row.transfer_id is not None:
+            raise ValidationError("transaction", "This line is already a transfer between accounts.")
+        other = account_row(session, other_account_id)
+        if other.id == row.account_id:
+            raise ValidationError("to_account", "Choose the other account the money moved to or from.")
+        if match_id is None:
+            _check_date(other, row.on)
+            partner = Transaction(account_id=other.id, on=row.on, amount_pence=-row.amount_pence,
+                                  kind=TransactionKind.TRANSFER, payee=account_row(session, row.account_id).name,
+                                  description=row.description, fund_id=row.fund_id)
+            session.add(partner)
+        else:
+            partner = transaction_row(session, match_id)
+            if partner.account_id != other.id or partner.amount_pence != -row.amount_pence:
+                raise ValidationError("match", f"The matching line must be in “{other.name}” for the opposite "
+                                               f"amount ({format_pence(-row.amount_pence)}).")
+            if partner.transfer_id is not None:
+                raise ValidationError("match", "The matching line is already part of another transfer.")
+        link = str(uuid.uuid4())
+        for leg in (row, partner):
+            leg.kind, leg.category_id, leg.budget_line_id = TransactionKind.TRANSFER, None, None
+            leg.fund_id, leg.transfer_id = row.fund_id, link
+        session.flush()
+        return _view(session, row.id), _view(session, partner.id)
+
+
 def move_between_funds(group: GroupFile, *, from_fund_id: int, to_fund_id: int, on: date, amount_pence: int,
                        reason: str = "") -> FundTransferView:
     """Move money from one fund to another without it leaving any account (shown as a transfer in the accounts)."""
