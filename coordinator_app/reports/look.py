@@ -346,7 +346,15 @@ def build_document(
 
 
 def keep_together(*flowables: Flowable) -> KeepTogether:
-    return KeepTogether(list(flowables))
+    """Flowables that move to the next page together; a :func:`heading` inside loses its page-break test."""
+    content: list[Flowable] = []
+    for flowable in flowables:
+        inner = getattr(flowable, "_content", None)
+        if isinstance(flowable, KeepTogether) and inner and isinstance(inner[0], CondPageBreak):
+            content += inner[1:]
+        else:
+            content.append(flowable)
+    return KeepTogether(content)
 
 
 def gap(height_mm: float = 4) -> Spacer:
