@@ -7,12 +7,15 @@ from datetime import date
 import pytest
 from reports_helpers import TODAY, flat, pdf_text, populate
 
+from coordinator_app.db.models import AttendanceMode, Fund, Grant, Meeting, MeetingStatus
 from coordinator_app.reports.celebration import make_celebration_report
 from coordinator_app.reports.funding import make_funding_report
 from coordinator_app.reports.look import money_text
 from coordinator_app.reports.printables import make_agreement_sheet, make_minutes, make_rota, make_sign_in_sheet
+from coordinator_app.services import group as group_service
 from coordinator_app.services import report_data
 from coordinator_app.services.errors import NotFound, ValidationError
+from coordinator_app.services.uow import unit_of_work
 
 # populate(): 11 meetings in 2025 (none in August); members present: 3 in January, 4 from February, 5 from
 # June; newcomers month % 3; one guest in May.
@@ -134,3 +137,25 @@ def test_the_rota_shows_turns_from_today_by_date(group, tmp_path):
         (date(2026, 4, 10), "Bring refreshments")]
     assert data.turns[1].who == "Someone who prefers not to be named"
     assert data.jobs_without_turns == ("Open the room", "Welcome newcomers")
+
+
+def test_a_count_only_group_gets_counts_and_never_names(group, tmp_path):
+    group_service.update_profile(group, attendance_mode=AttendanceMode.COUNT_ONLY)
+    with unit_of_work(group) as session:
+        for month, members in ((2, 7), (3, 9), (4, 8)):
+            session.add(Meeting(held_on=date(2025, month, 4), status=MeetingStatus.HELD, members_count=members,
+                                newcomers_count=1))
+        fund = Fund(name="Small grant")
+        session.add(fund)
+        session.flush()
+        session.add(Grant(funder="Parish council", reference="PC-1", amount_pence=50_000, fund_id=fund.id,
+                          starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31)))
+    data = report_data.celebration_data(group, year=2025, today=TODAY)
+    assert data.activity.distinct_people is None
+    assert data.activity.attendances == 7 + 9 + 8 + 3
+    text = flat(pdf_text(make_celebration_report(group, tmp_path / "c.pdf", year=2025, today=TODAY)))
+    assert "27 times people came" in text and "9 at a typical meeting" in text
+    funding = flat(pdf_text(make_funding_report(group, tmp_path / "f.pdf", reference="PC-1", today=TODAY)))
+    assert "27 attendances" in funding and "9 at a typical meeting" in funding
+    assert "Nothing has been paid from the grant yet." in funding
+    assert "£500.00 of the grant is still to spend" in funding

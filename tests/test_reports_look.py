@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from xml.sax.saxutils import unescape
 
 import pypdfium2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
+from reportlab.platypus import Paragraph
 from reports_helpers import TODAY, TRICKY, flat, page_texts, pdf_text, png, populate
 
 from coordinator_app.db.groupfile import open_group
@@ -170,3 +175,13 @@ def test_an_existing_pdf_is_replaced_whole(tmp_path):
     look.build_document(target, title="T", group_name="G", story=[look.para("new")])
     assert "new" in pdf_text(target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.pdf"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("L", "N", "P", "S", "Zs")) | st.sampled_from("<>&'\"\n"),
+               max_size=40))
+def test_any_text_becomes_markup_that_reads_back_as_the_text_shown(text):
+    made = markup(text)
+    Paragraph(made, look.STYLES["body"])  # never a markup error, whatever the user typed
+    plain = re.sub(r"</?font[^>]*>", "", made).replace("<br/>", "\n")
+    assert unescape(plain) == "\n".join(visual(line) for line in (text.splitlines() or [""]))

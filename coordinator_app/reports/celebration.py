@@ -64,13 +64,16 @@ def _cover(data: CelebrationData) -> list[Flowable]:
         parts.append(look.gap(6))
     else:
         parts.append(look.para("Thank you to everyone who came, shared, listened and helped. This is what we did:"))
-    people = "not counted by name" if a.distinct_people is None else f"{a.distinct_people:,}"
+    if a.distinct_people is None:  # a count-only group never records who came, only how many
+        people = (f"{round(a.attendances / a.meetings_held) if a.meetings_held else 0:,}", "at a typical meeting")
+    else:
+        people = (f"{a.distinct_people:,}", "different members came")
     parts += [
         look.heading("The year in numbers"),
         look.key_figures([
             (f"{a.meetings_held:,}", "meetings held"),
             (f"{a.attendances:,}", "times people came"),
-            (people, "different members came"),
+            people,
             (f"{a.newcomers:,}", "newcomers welcomed"),
             (f"{data.members_at_end:,}", f"members at {day(data.ends_on)}"),
             (f"{a.job_turns:,}", "turns at shared jobs"),

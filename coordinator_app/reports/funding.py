@@ -133,13 +133,16 @@ def _payments(data: FundingData, money: Money) -> list[Flowable]:
 
 def _activity(data: FundingData) -> list[Flowable]:
     a = data.activity
-    people = "not named" if a.distinct_people is None else f"{a.distinct_people:,}"
+    if a.distinct_people is None:  # a count-only group never records who came, only how many
+        people = (f"{round(a.attendances / a.meetings_held) if a.meetings_held else 0:,}", "at a typical meeting")
+    else:
+        people = (f"{a.distinct_people:,}", "different members")
     parts: list[Flowable] = [
         look.heading("What the group did in the grant period"),
         look.key_figures([
             (f"{a.meetings_held:,}", "meetings held"),
             (f"{a.attendances:,}", "attendances"),
-            (people, "different members"),
+            people,
             (f"{a.newcomers:,}", "newcomers"),
             (f"{a.volunteers:,}", "members sharing jobs"),
             (f"{a.support_sessions:,}", "times practitioners helped"),
