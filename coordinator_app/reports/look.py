@@ -36,6 +36,7 @@ from reportlab.platypus import (
 )
 
 from coordinator_app.services.errors import StorageError
+from coordinator_app.services.money.amounts import format_pence
 
 from .fonts import BOLD, REGULAR, markup, register_fonts
 
@@ -121,8 +122,7 @@ def block_heading(text: str, level: int = 1) -> Paragraph:
 def money_text(pence: int, *, currency: str = "GBP", brackets: bool = False) -> str:
     """``£1,234.50``; negatives as ``-£12.00``, or ``(£12.00)`` in accounts with ``brackets``."""
     symbol = {"GBP": "£", "EUR": "€", "USD": "$"}.get(currency, currency + " ")
-    pounds, pennies = divmod(abs(int(pence)), 100)
-    text = f"{symbol}{pounds:,}.{pennies:02d}"
+    text = symbol + format_pence(abs(int(pence)), symbol=False)
     if pence < 0:
         return f"({text})" if brackets else f"-{text}"
     return text
