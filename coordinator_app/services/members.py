@@ -151,7 +151,7 @@ def _clean_email(email: str) -> str:
 
 
 def _apply(member: Member, fields: dict[str, object]) -> None:
-    """Validate and set the editable fields; raises before anything is half-applied to the database."""
+    """Validate and set the editable fields; on a bad value the unit of work rolls all of them back."""
     if "name" in fields:
         member.name = required_text("name", str(fields["name"] or ""), "the member's name")
     if "preferred_name" in fields:
