@@ -9,6 +9,7 @@ check; the exit code is 0 only when every check passed, so build scripts can tru
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import re
 import sys
@@ -24,6 +25,8 @@ from coordinator_app import APP_NAME, __version__, desktop, paths
 MEETING_DAY = date(2026, 1, 13)  # a fixed past date, so the check never depends on the clock
 PEOPLE = ("Zoë Adams", "Łukasz Wójcik", "أحمد حسن")
 SUBS_PENCE = 1234
+# A check that hangs (a dialog waiting for a click nobody can give) must fail the build, not stall it.
+TIME_LIMIT_SECONDS = 300
 
 
 class SmokeFailure(Exception):
@@ -149,6 +152,8 @@ def run_smoke_test(out: TextIO | None = None) -> int:
     frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
     print(f"{APP_NAME} {__version__} smoke test{frozen}", file=out)
     saved_home = os.environ.get(paths.HOME_ENV)
+    if sys.stderr is not None:  # a windowed Windows app has none
+        faulthandler.dump_traceback_later(TIME_LIMIT_SECONDS, exit=True)
     passed = failed = 0
     with tempfile.TemporaryDirectory(prefix="coordinator-smoke-") as scratch:
         run = _Run(folder=Path(scratch), group_file=Path(scratch) / "Smoke Test Group.group")
@@ -163,6 +168,7 @@ def run_smoke_test(out: TextIO | None = None) -> int:
                     break
                 passed += 1
         finally:
+            faulthandler.cancel_dump_traceback_later()
             if saved_home is None:
                 os.environ.pop(paths.HOME_ENV, None)
             else:
