@@ -82,13 +82,17 @@ def test_every_dialog_labels_every_input(qtbot, make_window, demo):
     window = make_window(demo)
     members = window.desktop.show_page("members")
     members.select_member(members.model.rows[0].id)
+    meetings = window.desktop.show_page("meetings")
+    meetings.select_meeting(meetings.upcoming_model.rows[0].id)
     for key, method in (("members", "add_member"), ("members", "add_role"), ("members", "record_consent"),
-                        ("meetings", "plan"), ("meetings", "plan_schedule"),
+                        ("meetings", "plan"), ("meetings", "plan_schedule"), ("meetings", "edit"),
                         ("group", "add_aim"), ("group", "publish"), ("group", "record_agreement"),
                         ("jobs", "add_job"), ("achievements", "add"), ("contacts", "add")):
         page = window.desktop.show_page(key)
+        before = getattr(page, "dialog", None)
         getattr(page, method)()
         dialog = page.add_dialog if method == "add_member" else page.dialog
+        assert dialog is not None and dialog is not before, f"{key}.{method} opened no dialog"
         assert unlabelled_inputs(dialog) == [], f"{key}.{method}"
         dialog.done(0)
     meetings = window.desktop.show_page("meetings")

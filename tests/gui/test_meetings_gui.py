@@ -138,3 +138,24 @@ def test_home_lists_what_needs_attention(qtbot, make_window, group_path, people)
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
     record = modal(qtbot)
     assert record.meeting.held_on == date(2026, 2, 10)
+
+
+def test_change_a_meeting_and_undo_the_change(qtbot, make_window, group_path):
+    with opened(group_path) as group:
+        meeting_id = meetings_service.plan_meeting(group, held_on=date(2026, 4, 14), topic="Sleep")
+    window = make_window(group_path, page="meetings")
+    page = window.desktop.current_page()
+    page.select_meeting(meeting_id)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["topic"].setText("Sleep & pain")
+    dialog.form.widgets["held_on"].setDate(date(2026, 4, 21))
+    dialog.accept()
+    assert not dialog.isVisible()
+    with opened(group_path) as group:
+        changed = meetings_service.get_meeting(group, meeting_id)
+    assert (changed.topic, changed.held_on) == ("Sleep & pain", date(2026, 4, 21))
+    window.undo_action.trigger()
+    with opened(group_path) as group:
+        back = meetings_service.get_meeting(group, meeting_id)
+    assert (back.topic, back.held_on) == ("Sleep", date(2026, 4, 14))

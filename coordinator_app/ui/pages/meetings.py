@@ -14,7 +14,7 @@ from coordinator_app.services import members as members_service
 from coordinator_app.services import schedule as schedule_rules
 from coordinator_app.services import venues as venues_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
-from coordinator_app.services.meetings import MeetingKind, MeetingStatus, MeetingSummary, ScheduleRule
+from coordinator_app.services.meetings import MeetingKind, MeetingRecord, MeetingStatus, MeetingSummary, ScheduleRule
 
 from ..forms import FormDialog, combo, date_edit, line, spin, time_edit
 from ..labels import WEEKDAYS, choices, word
@@ -63,12 +63,13 @@ class MeetingsPage(Page):
         self.plan_button = button(self.tr("&Plan a meeting…"))
         self.schedule_button = button(self.tr("Plan a repeating &schedule…"))
         self.record_button = button(self.tr("&Record this meeting…"), self.tr("Who came, decisions, good things"))
+        self.edit_button = button(self.tr("Change &details…"), self.tr("Date, time, place, topic or speaker"))
         self.cancel_button = button(self.tr("Ca&ncel meeting"))
         self.delete_button = button(self.tr("De&lete meeting"), self.tr("Deleted by mistake? Undo with Ctrl+Z."))
         self.calendar_button = button(self.tr("Add to &calendar…"),
                                       self.tr("Save the planned meetings as a file phones and Outlook can import"))
         layout.addLayout(button_row(self.plan_button, self.schedule_button, self.record_button))
-        layout.addLayout(button_row(self.cancel_button, self.delete_button, self.calendar_button))
+        layout.addLayout(button_row(self.edit_button, self.cancel_button, self.delete_button, self.calendar_button))
 
         self.upcoming_model = RowsModel(meeting_columns(ctx.today()), self)
         self.past_model = RowsModel(meeting_columns(ctx.today()), self)
@@ -100,6 +101,7 @@ class MeetingsPage(Page):
         self.plan_button.clicked.connect(self.plan)
         self.schedule_button.clicked.connect(self.plan_schedule)
         self.record_button.clicked.connect(self.record)
+        self.edit_button.clicked.connect(self.edit)
         self.cancel_button.clicked.connect(self.cancel)
         self.delete_button.clicked.connect(self.delete)
         self.calendar_button.clicked.connect(self.add_to_calendar)
@@ -135,7 +137,7 @@ class MeetingsPage(Page):
 
     def _update_buttons(self) -> None:
         meeting = self.chosen()
-        for widget in (self.record_button, self.delete_button):
+        for widget in (self.record_button, self.delete_button, self.edit_button):
             widget.setEnabled(meeting is not None)
         self.cancel_button.setEnabled(meeting is not None and meeting.status == MeetingStatus.PLANNED)
 
@@ -157,6 +159,20 @@ class MeetingsPage(Page):
     def _venue_choices(self) -> list[tuple[str, Any]]:
         return [(self.tr("(not decided)"), None)] + [(v.name, v.id) for v in venues_service.list_venues(self.ctx.group)]
 
+    def _meeting_form(self, dialog: FormDialog, meeting: MeetingRecord | None) -> None:
+        """The fields of a meeting, empty for a new one or filled from ``meeting``."""
+        dialog.add("held_on", self.tr("&Date"), date_edit(meeting.held_on if meeting else self.ctx.today()))
+        start = dialog.add("start_time", self.tr("&Starts at"), time_edit(meeting.start_time if meeting else None))
+        end = dialog.add("end_time", self.tr("&Ends at"), time_edit(meeting.end_time if meeting else None))
+        if meeting is None or meeting.end_time is None:
+            end.setTime(start.time().addSecs(2 * 3600))
+        dialog.add("kind", self.tr("&Kind of meeting"),
+                   combo(choices(MeetingKind), meeting.kind if meeting else MeetingKind.REGULAR))
+        dialog.add("topic", self.tr("&Topic"), line(meeting.topic if meeting else "", placeholder=self.tr("Optional")))
+        dialog.add("speaker", self.tr("S&peaker"), line(meeting.speaker if meeting else "",
+                                                        placeholder=self.tr("Optional")))
+        dialog.add("venue_id", self.tr("&Where"), combo(self._venue_choices(), meeting.venue_id if meeting else None))
+
     def plan(self) -> None:
         group = self.ctx.group
 
@@ -168,15 +184,34 @@ class MeetingsPage(Page):
                 redo=lambda meeting_id: meetings_service.restore_meeting(group, meeting_id))
 
         dialog = FormDialog(self, self.tr("Plan a meeting"), submit, ok_text=self.tr("Plan meeting"))
-        dialog.add("held_on", self.tr("&Date"), date_edit(self.ctx.today()))
-        dialog.add("start_time", self.tr("&Starts at"), time_edit())
-        dialog.add("end_time", self.tr("&Ends at"), time_edit(None)).setTime(dialog.form.widgets["start_time"].time()
-                                                                              .addSecs(2 * 3600))
-        dialog.add("kind", self.tr("&Kind of meeting"), combo(choices(MeetingKind), MeetingKind.REGULAR))
-        dialog.add("topic", self.tr("&Topic"), line(placeholder=self.tr("Optional")))
-        dialog.add("speaker", self.tr("S&peaker"), line(placeholder=self.tr("Optional")))
-        dialog.add("venue_id", self.tr("&Where"), combo(self._venue_choices()))
+        self._meeting_form(dialog, None)
         dialog.accepted.connect(lambda: self._planned(dialog.result_value))
+        self.dialog = dialog
+        dialog.open()
+
+    def edit(self) -> None:
+        chosen = self.chosen()
+        if chosen is None:
+            self.ctx.status(self.tr("Choose a meeting in one of the lists first."))
+            return
+        group, today = self.ctx.group, self.ctx.today()
+        try:
+            meeting = meetings_service.get_meeting(group, chosen.id)
+        except NotFound as error:
+            self.ctx.report(error)
+            return
+
+        def submit(values: dict[str, Any]) -> None:
+            old = {field: getattr(meeting, field) for field in values}
+            self._undoable(
+                self.tr("Change the meeting of {day}").format(day=show_date(meeting.held_on)),
+                do=lambda: meetings_service.update_meeting(group, meeting.id, today=today, **values),
+                undo=lambda _r: meetings_service.update_meeting(group, meeting.id, today=today, **old))
+
+        dialog = FormDialog(self, self.tr("The meeting of {day}").format(day=show_date(meeting.held_on)), submit,
+                            ok_text=self.tr("Save changes"))
+        self._meeting_form(dialog, meeting)
+        dialog.accepted.connect(lambda: self._planned(meeting.id))
         self.dialog = dialog
         dialog.open()
 
@@ -184,7 +219,7 @@ class MeetingsPage(Page):
         self.ctx.changed()
         self.select_meeting(meeting_id)
         self.chosen_table.setFocus()
-        self.ctx.status(self.tr("Meeting planned."))
+        self.ctx.status(self.tr("Meeting saved."))
 
     def plan_schedule(self) -> None:
         group = self.ctx.group
