@@ -99,7 +99,7 @@ def test_publish_a_new_agreement_and_record_three_members_agreeing(qtbot, make_w
     dialog.form.widgets["text"].setPlainText("What is said here stays here.\nWe do not share photos without asking.")
     dialog.accept()
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert "4 current member(s) have not agreed" in page.agreement_note.text()
+    assert "4 current members have not agreed" in page.agreement_note.text()
 
     qtbot.mouseClick(page.record_agreement_button, Qt.MouseButton.LeftButton)
     dialog = modal(qtbot)
@@ -109,7 +109,7 @@ def test_publish_a_new_agreement_and_record_three_members_agreeing(qtbot, make_w
             names.items.item(row).setCheckState(Qt.CheckState.Checked)
     dialog.accept()
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert "1 current member(s) have not agreed" in page.agreement_note.text()
+    assert "1 current member has not agreed" in page.agreement_note.text()
 
     with opened(group_path) as group:
         current = agreement_service.current_agreement(group, today=TODAY)

@@ -132,9 +132,9 @@ def test_home_lists_what_needs_attention(qtbot, make_window, group_path, people)
     window = make_window(group_path, page="home")
     page = window.desktop.current_page()
     reminders = page.texts["reminders"].text()
-    assert "1 past meeting(s) not recorded yet: 10 Feb 2026" in reminders
-    assert "3 member(s) have not agreed to confidentiality agreement version 1" in reminders
-    assert "1 aim(s) not reviewed for over a year." in reminders
+    assert "The meeting of 10 Feb 2026 is not recorded yet." in reminders
+    assert "3 members have not agreed to version 1 of the confidentiality agreement: " in reminders
+    assert "One aim has not been reviewed for over a year." in reminders
     qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
     record = modal(qtbot)
     assert record.meeting.held_on == date(2026, 2, 10)

@@ -72,6 +72,8 @@ class HomePage(Page):
                 self.record_button.clicked.connect(self.record_oldest)
                 row_layout.insertWidget(0, self.record_button)
         grid.setRowStretch(3, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
         self.unrecorded: list = []
 
     def refresh(self) -> None:
@@ -112,23 +114,31 @@ class HomePage(Page):
 
         reminders = []
         unrecorded = meetings_service.unrecorded_past_meetings(group, today=today)
-        if unrecorded:
-            days = ", ".join(show_date(m.held_on) for m in unrecorded[:3])
-            reminders.append(self.tr("{n} past meeting(s) not recorded yet: {days}").format(n=len(unrecorded),
-                                                                                           days=days))
+        if len(unrecorded) == 1:
+            reminders.append(self.tr("The meeting of {day} is not recorded yet.").format(
+                day=show_date(unrecorded[0].held_on)))
+        elif unrecorded:
+            days = ", ".join(show_date(m.held_on) for m in unrecorded[:3]) + (" …" if len(unrecorded) > 3 else "")
+            reminders.append(self.tr("{n} past meetings are not recorded yet: {days}").format(n=len(unrecorded),
+                                                                                             days=days))
         current = agreement_service.current_agreement(group, today=today)
         if current is not None:
             missing = agreement_service.members_not_agreed(group, today=today)
-            if missing:
+            if len(missing) == 1:
+                reminders.append(self.tr("{name} has not agreed to version {v} of the confidentiality agreement.")
+                                 .format(name=missing[0].name, v=current.number))
+            elif missing:
                 names = ", ".join(m.name for m in missing[:4]) + (" …" if len(missing) > 4 else "")
                 reminders.append(self.tr(
-                    "{n} member(s) have not agreed to confidentiality agreement version {v}: {names}").format(
+                    "{n} members have not agreed to version {v} of the confidentiality agreement: {names}").format(
                     n=len(missing), v=current.number, names=names))
         else:
             reminders.append(self.tr("The group has no confidentiality agreement yet (Our group page)."))
         stale = aims_service.aims_needing_review(group, today=today)
-        if stale:
-            reminders.append(self.tr("{n} aim(s) not reviewed for over a year.").format(n=len(stale)))
+        if len(stale) == 1:
+            reminders.append(self.tr("One aim has not been reviewed for over a year."))
+        elif stale:
+            reminders.append(self.tr("{n} aims have not been reviewed for over a year.").format(n=len(stale)))
         self.texts["reminders"].setText(_bullets(reminders, self.tr("✓ Nothing needs attention. Well done!")))
         self.record_button.setVisible(bool(unrecorded))
         self.unrecorded = unrecorded

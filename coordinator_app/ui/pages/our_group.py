@@ -205,9 +205,11 @@ class OurGroupPage(Page):
         else:
             missing = sum(1 for m in self.status_model.rows if not m.agreed_current)
             self.current_text.setPlainText(current.text)
-            self.agreement_note.setText(self.tr(
-                "Version {v}, in force since {day}. {n} current member(s) have not agreed to it yet.").format(
-                v=current.number, day=show_date(current.effective_from), n=missing))
+            waiting = self.tr("Every current member has agreed to it.") if missing == 0 else \
+                self.tr("1 current member has not agreed to it yet.") if missing == 1 else \
+                self.tr("{n} current members have not agreed to it yet.").format(n=missing)
+            self.agreement_note.setText(self.tr("Version {v}, in force since {day}. {waiting}").format(
+                v=current.number, day=show_date(current.effective_from), waiting=waiting))
         self.record_agreement_button.setEnabled(current is not None)
 
     def may_leave(self) -> bool:
