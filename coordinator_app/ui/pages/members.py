@@ -243,8 +243,9 @@ class MembersPage(Page):
             lines.append(self.tr("Confidentiality agreement: ⚠ not yet agreed to the current version ({v}).").format(
                 v=d.current_version))
         if d.attendance:
-            lines.append(self.tr("Came to {n} meetings; the last on {day}.").format(
-                n=len(d.attendance), day=show_date(d.attendance[-1])))
+            recent = ", ".join(show_date(day) for day in reversed(d.attendance[-12:]))
+            lines.append(self.tr("Came to {n} meetings. Most recent first: {days}{more}").format(
+                n=len(d.attendance), days=recent, more=" …" if len(d.attendance) > 12 else "."))
         else:
             lines.append(self.tr("No meetings attended yet."))
         if d.jobs_done:
