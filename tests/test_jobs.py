@@ -59,6 +59,22 @@ def test_update_and_retire_a_job(group):
     assert len(jobs.list_jobs(group)) == 1
 
 
+def test_dates_must_be_dates(group):
+    (ann,) = add_people(group, "Ann")
+    tea = jobs.add_job(group, title="Tea")
+    with pytest.raises(ValidationError) as caught:
+        jobs.assign(group, tea, ann, due_on="next Tuesday")
+    assert caught.value.field == "due_on"
+    turn = jobs.assign(group, tea, ann, due_on=JUNE_9)
+    with pytest.raises(ValidationError) as caught:
+        jobs.mark_done(group, turn, done_on=None)
+    assert caught.value.field == "done_on"
+    with pytest.raises(ValidationError) as caught:
+        jobs.update_job(group, tea, due_on="soon")
+    assert caught.value.field == "due_on"
+    assert [v.status for v in jobs.list_assignments(group)] == [AssignmentStatus.ASSIGNED]
+
+
 def test_assign_then_mark_done(group):
     (ann,) = add_people(group, "Ann")
     tea = jobs.add_job(group, title="Tea")

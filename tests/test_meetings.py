@@ -233,6 +233,18 @@ def test_re_recording_actions_keeps_the_same_jobs(group):
     assert third.actions == second.actions
 
 
+def test_an_action_from_another_meeting_or_too_long_is_refused(group):
+    (ann,) = add_people(group, "Ann")
+    first = plan_meeting(group, held_on=date(2026, 4, 14))
+    other = record_meeting(group, first, actions=[ActionInput("Book the room", member_id=ann)], today=TODAY)
+    meeting_id = plan_meeting(group, held_on=MAY)
+    for action in (ActionInput("Book the room", job_id=other.actions[0].job_id), ActionInput("x" * 201)):
+        with pytest.raises(ValidationError) as caught:
+            record_meeting(group, meeting_id, actions=[action], today=TODAY)
+        assert caught.value.field == "actions"
+    assert get_meeting(group, first).actions == other.actions
+
+
 def test_dropping_an_action_not_yet_done_removes_its_job(group):
     (ann,) = add_people(group, "Ann")
     meeting_id = plan_meeting(group, held_on=MAY)

@@ -69,6 +69,25 @@ def test_bad_member_details_are_refused_naming_the_field(group, fields, field):
     assert names(group, include_former=True) == []
 
 
+@pytest.mark.parametrize(("call", "field"), [
+    (lambda g, m: members.add_role(g, m, role="Welcomer", started_on=None), "started_on"),
+    (lambda g, m: members.give_consent(g, m, kind=ConsentKind.PHOTOS, given_on="today",
+                                       how=AgreementHow.SIGNED_PAPER), "given_on"),
+    (lambda g, m: members.give_consent(g, m, kind="mind reading", given_on=TODAY, how=AgreementHow.BY_EMAIL),
+     "kind"),
+    (lambda g, m: members.add_unavailability(g, m, starts_on=TODAY, ends_on=TODAY, reason="r" * 201), "reason"),
+    (lambda g, m: members.update_member(g, m, address="a" * 10_001), "address"),
+    (lambda g, m: members.update_member(g, m, private_notes="n" * 10_001), "private_notes"),
+])
+def test_other_member_rules_name_their_field(group, call, field):
+    (ann,) = add_people(group, "Ann")
+    with pytest.raises(ValidationError) as caught:
+        call(group, ann)
+    assert caught.value.field == field
+    detail = members.get_member(group, ann, today=TODAY)
+    assert (detail.roles, detail.consents, detail.address, detail.private_notes) == ((), (), "", "")
+
+
 def test_a_name_of_200_characters_is_allowed(group):
     members.add_member(group, name="Z" * 200, joined_on=JOINED)
     assert names(group) == ["Z" * 200]
