@@ -209,6 +209,8 @@ def test_icons_come_in_every_size_and_match_their_drawing() -> None:
     folder = Path(str(icon_png(16))).parent
     with Image.open(folder / "group-coordinator.ico") as ico:
         assert {(16, 16), (32, 32), (48, 48), (256, 256)} <= set(ico.info["sizes"])
+        ico.size = (16, 16)  # Windows shows the hand-drawn small icon, not a shrunken big one
+        assert ico.convert("RGBA").tobytes() == make_icons.render(16).tobytes()
     with Image.open(folder / "group-coordinator.icns") as icns:
         assert icns.size[0] >= 512
 
