@@ -67,7 +67,7 @@ def _qt(run: _Run) -> str:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     _check(QTranslator().load(QLocale(QLocale.Language.German), "qtbase", "_", folder),
            f"Qt's own translations are missing from {folder}.")
-    return "Qt started offscreen, drew the main window and the icon, and found its translations"
+    return f"Qt started ({app.platformName()}), drew the main window and the icon, and found its translations"
 
 
 def _group(run: _Run) -> str:
