@@ -607,9 +607,9 @@ class _Builder:
         }
         bank = Account(name="Community account", kind=AccountKind.BANK, opened_on=self.start,
                        bank_details="Unity Trust Bank, account ending 4821", opening_balance_pence=18_650)
-        cash = Account(name="Cash tin", kind=AccountKind.CASH, opened_on=self.start, opening_balance_pence=2_000)
+        cash = Account(name="Cash tin", kind=AccountKind.CASH, opened_on=self.start, opening_balance_pence=5_000)
         general = Fund(name="General fund", kind=FundKind.UNRESTRICTED, purpose="The group's general money.",
-                       opening_balance_pence=20_650)
+                       opening_balance_pence=23_650)
         lottery = Fund(name="Reaching More Carers (National Lottery)", kind=FundKind.RESTRICTED,
                        purpose="Only for the Reaching More Carers project, as agreed with the funder.")
         self.add(*categories.values(), bank, cash, general, lottery)
@@ -658,7 +658,7 @@ class _Builder:
              restricted=True, description="Grant NLCF-2024-0173, first instalment")
         book(bank, self.at(24), 240_000, "The National Lottery Community Fund", "Grants received",
              restricted=True, description="Grant NLCF-2024-0173, second instalment")
-        cash_in_tin = 2_000
+        cash_in_tin = 5_000
         for index, day in enumerate(self.held):
             meeting = self.meetings[day]
             venue_cost = (self.hub if meeting.venue_id == self.hub.id else self.hall).cost_pence
@@ -696,7 +696,7 @@ class _Builder:
             if index % 3 == 2:
                 interest = rng.randint(4, 60)
                 book(bank, day + timedelta(days=17), interest, "Unity Trust Bank", "Bank interest")
-                banked = cash_in_tin - 2_000
+                banked = cash_in_tin - 5_000
                 if banked > 0:
                     transfer = str(uuid.UUID(int=rng.getrandbits(128)))
                     on = day + timedelta(days=2)
@@ -705,7 +705,7 @@ class _Builder:
                                                 kind=TransactionKind.TRANSFER, payee="Cash banked",
                                                 description="Cash from the tin paid in at the bank",
                                                 fund_id=general.id, transfer_id=transfer))
-                    cash_in_tin = 2_000
+                    cash_in_tin = 5_000
             if index % 12 == 3:
                 book(bank, day + timedelta(days=5), -rng.randint(14_000, 16_500), "Ansvar Insurance", "Insurance",
                      description="Public liability insurance for the year")
@@ -718,8 +718,10 @@ class _Builder:
                 book(bank, day + timedelta(days=4), -rng.randint(3_500, 8_000), "Solent Print Shop",
                      "Printing and stationery", line="Publicity", description="Leaflets and posters")
             if in_grant(day) and rng.random() < 0.4:
-                book(cash, day, -rng.randint(300, 1_200), rng.choice(list(self.current_on(day))).name,
+                fares = -rng.randint(300, 1_200)
+                book(cash, day, fares, rng.choice(list(self.current_on(day))).name,
                      "Travel", line="Volunteers' travel", description="Bus fares to the meeting")
+                cash_in_tin += fares
         book(bank, self.at(29) + timedelta(days=2), -72_000, "St John Ambulance", "Training",
              line="Training and speakers", description="Mental health first aid course for six volunteers")
         rows = [row for row in rows if row.on < self.today]
