@@ -86,6 +86,7 @@ def test_every_dialog_labels_every_input(qtbot, make_window, demo):
     meetings.select_meeting(meetings.upcoming_model.rows[0].id)
     for key, method in (("members", "add_member"), ("members", "add_role"), ("members", "record_consent"),
                         ("meetings", "plan"), ("meetings", "plan_schedule"), ("meetings", "edit"),
+                        ("meetings", "add_venue"),
                         ("group", "add_aim"), ("group", "publish"), ("group", "record_agreement"),
                         ("jobs", "add_job"), ("achievements", "add"), ("contacts", "add")):
         page = window.desktop.show_page(key)

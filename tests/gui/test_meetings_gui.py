@@ -16,6 +16,7 @@ from coordinator_app.services import aims as aims_service
 from coordinator_app.services import group as group_service
 from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import members as members_service
+from coordinator_app.services import venues as venues_service
 from coordinator_app.services.group import AttendanceMode
 from coordinator_app.services.meetings import DecisionMethod, MeetingStatus
 
@@ -159,3 +160,27 @@ def test_change_a_meeting_and_undo_the_change(qtbot, make_window, group_path):
     with opened(group_path) as group:
         back = meetings_service.get_meeting(group, meeting_id)
     assert (back.topic, back.held_on) == ("Sleep", date(2026, 4, 14))
+
+
+def test_add_a_venue_then_plan_a_meeting_there(qtbot, make_window, group_path):
+    window = make_window(group_path, page="meetings")
+    page = window.desktop.current_page()
+    qtbot.mouseClick(page.venue_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["name"].setText("St Mary's Church Hall")
+    dialog.form.widgets["cost"].setText("12.5O")
+    dialog.accept()
+    assert "is not an amount of money" in dialog.form._errors["cost"].text()
+    dialog.form.widgets["cost"].setText("£12.50")
+    dialog.accept()
+    assert not dialog.isVisible()
+    page.plan()
+    plan = modal(qtbot)
+    where = plan.form.widgets["venue_id"]
+    where.setCurrentIndex(where.findText("St Mary's Church Hall"))
+    plan.accept()
+    with opened(group_path) as group:
+        (venue,) = venues_service.list_venues(group)
+        (meeting,) = meetings_service.list_meetings(group, today=TODAY)
+    assert (venue.name, venue.cost_pence) == ("St Mary's Church Hall", 1250)
+    assert meeting.venue_name == "St Mary's Church Hall"

@@ -15,8 +15,9 @@ from coordinator_app.services import schedule as schedule_rules
 from coordinator_app.services import venues as venues_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 from coordinator_app.services.meetings import MeetingKind, MeetingRecord, MeetingStatus, MeetingSummary, ScheduleRule
+from coordinator_app.services.money.amounts import parse_pence
 
-from ..forms import FormDialog, combo, date_edit, line, spin, time_edit
+from ..forms import FormDialog, combo, date_edit, line, spin, text_box, time_edit
 from ..labels import WEEKDAYS, choices, word
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from ..undo import do_undoable
@@ -66,9 +67,10 @@ class MeetingsPage(Page):
         self.edit_button = button(self.tr("Change &details…"), self.tr("Date, time, place, topic or speaker"))
         self.cancel_button = button(self.tr("Ca&ncel meeting"))
         self.delete_button = button(self.tr("De&lete meeting"), self.tr("Deleted by mistake? Undo with Ctrl+Z."))
+        self.venue_button = button(self.tr("Add a &venue…"), self.tr("A place where the group meets"))
         self.calendar_button = button(self.tr("Add to &calendar…"),
                                       self.tr("Save the planned meetings as a file phones and Outlook can import"))
-        layout.addLayout(button_row(self.plan_button, self.schedule_button, self.record_button))
+        layout.addLayout(button_row(self.plan_button, self.schedule_button, self.record_button, self.venue_button))
         layout.addLayout(button_row(self.edit_button, self.cancel_button, self.delete_button, self.calendar_button))
 
         self.upcoming_model = RowsModel(meeting_columns(ctx.today()), self)
@@ -105,6 +107,7 @@ class MeetingsPage(Page):
         self.cancel_button.clicked.connect(self.cancel)
         self.delete_button.clicked.connect(self.delete)
         self.calendar_button.clicked.connect(self.add_to_calendar)
+        self.venue_button.clicked.connect(self.add_venue)
         self.dialog: Any = None
 
     def refresh(self) -> None:
@@ -220,6 +223,23 @@ class MeetingsPage(Page):
         self.select_meeting(meeting_id)
         self.chosen_table.setFocus()
         self.ctx.status(self.tr("Meeting saved."))
+
+    def add_venue(self) -> None:
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> int:
+            cost = values.pop("cost").strip()
+            values["cost_pence"] = parse_pence(cost, field="cost", label=self.tr("The cost")) if cost else 0
+            return venues_service.add_venue(group, **values)
+
+        dialog = FormDialog(self, self.tr("Add a venue"), submit, ok_text=self.tr("Add venue"))
+        dialog.add("name", self.tr("&Name"), line(placeholder=self.tr("For example: St Mary's Church Hall")))
+        dialog.add("address", self.tr("&Address"), text_box(lines=2))
+        dialog.add("access_notes", self.tr("A&ccess (steps, parking, hearing loop)"), text_box(lines=2))
+        dialog.add("cost", self.tr("C&ost of each meeting (£)"), line(placeholder="0.00"))
+        dialog.accepted.connect(lambda: self.ctx.status(self.tr("Venue added; choose it when planning a meeting.")))
+        self.dialog = dialog
+        dialog.open()
 
     def plan_schedule(self) -> None:
         group = self.ctx.group
