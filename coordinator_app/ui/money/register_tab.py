@@ -1,0 +1,241 @@
+"""Accounts with their balances, the chosen account's register (running balance, search as you type) and
+the keyboard entry panel beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from coordinator_app.services.errors import NotFound, StorageError, ValidationError
+from coordinator_app.services.money import books, transactions
+from coordinator_app.services.money.amounts import format_pence
+
+from ..forms import FormDialog, combo, date_edit, line
+from ..pages.base import PageContext
+from ..pages.widgets import button, note, search_box, section
+from ..tables import ROW_ROLE, RowsModel, SearchProxy, make_table, selected_row
+from ..undo import do_undoable
+from .columns import (
+    ACC_BALANCE,
+    ACC_KIND,
+    ACC_NAME,
+    ACCOUNT_COLUMNS,
+    REG_BALANCE,
+    REG_CATEGORY,
+    REG_DATE,
+    REG_FUND,
+    REG_IN,
+    REG_OUT,
+    REG_PAYEE,
+    REGISTER_COLUMNS,
+)
+from .entry import EntryPanel, read_amount_signed
+
+_SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+
+
+class RegisterTab(QWidget):
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account_id: int | None = None
+        self.dialog: Any = None
+
+        self.accounts_model = RowsModel(ACCOUNT_COLUMNS, self)
+        self.accounts_table = make_table(self.accounts_model, self.tr("Accounts"), sortable=False)
+        for column, width in ((ACC_NAME, 260), (ACC_KIND, 90), (ACC_BALANCE, 130)):
+            self.accounts_table.setColumnWidth(column, width)
+        self.accounts_table.setMaximumHeight(self.accounts_table.verticalHeader().defaultSectionSize() * 3 + 8)
+        self.add_account_button = button(self.tr("Add an &account…"), self.tr("A bank account or a cash tin"))
+
+        search_label, self.search = search_box(self.tr("&Search:"), self.tr("Type part of a payee, category or amount"))
+        self.model = RowsModel(REGISTER_COLUMNS, self)
+        self.proxy = SearchProxy(self.model, self)
+        self.table = make_table(self.proxy, self.tr("Register"))
+        for column, width in ((REG_DATE, 120), (REG_PAYEE, 195), (REG_CATEGORY, 175), (REG_FUND, 130),
+                              (REG_IN, 95), (REG_OUT, 95), (REG_BALANCE, 105)):
+            self.table.setColumnWidth(column, width)
+        self.count_label = note()
+        self.categorise_button = button(self.tr("C&hange category…"), self.tr("Choose the category of the chosen line"))
+        self.delete_button = button(self.tr("&Remove line"), self.tr("Entered by mistake? Undo with Ctrl+Z."))
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        accounts_row = QHBoxLayout()
+        accounts_row.addWidget(section(self.tr("Accounts")))
+        accounts_row.addStretch()
+        accounts_row.addWidget(self.add_account_button)
+        left_layout.addLayout(accounts_row)
+        left_layout.addWidget(self.accounts_table)
+        self.register_title = section(self.tr("Register"))
+        left_layout.addWidget(self.register_title)
+        top = QHBoxLayout()
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        below = QHBoxLayout()
+        below.addWidget(self.count_label, 1)
+        below.addWidget(self.categorise_button)
+        below.addWidget(self.delete_button)
+        left_layout.addLayout(below)
+
+        self.entry = EntryPanel(ctx, lambda: self.account_id)
+        layout = QVBoxLayout(self)
+        layout.addWidget(left, 1)
+        layout.addWidget(self.entry)
+
+        self.accounts_table.selectionModel().currentRowChanged.connect(self._account_chosen)
+        self.search.textChanged.connect(self._search)
+        self.add_account_button.clicked.connect(self.add_account)
+        self.categorise_button.clicked.connect(self.categorise)
+        self.delete_button.clicked.connect(self.delete)
+        self.entry.saved.connect(lambda view: self.select_line(view.id))
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        accounts = books.list_accounts(self.ctx.group)
+        keep = self.account_id
+        self.accounts_model.set_rows(accounts)
+        if not any(a.id == keep for a in accounts):
+            keep = accounts[0].id if accounts else None
+        self.entry.reload()
+        self.choose_account(keep)
+
+    def choose_account(self, account_id: int | None) -> None:
+        self.account_id = account_id
+        for row, account in enumerate(self.accounts_model.rows):
+            if account.id == account_id:
+                self.accounts_table.selectionModel().blockSignals(True)
+                self.accounts_table.selectionModel().setCurrentIndex(self.accounts_model.index(row, 0), _SELECT_ROW)
+                self.accounts_table.selectionModel().blockSignals(False)
+        self._load_register()
+
+    def _account_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        account = current.siblingAtColumn(0).data(ROW_ROLE) if current.isValid() else None
+        self.account_id = account.id if account else None
+        self._load_register()
+
+    def _load_register(self) -> None:
+        lines = transactions.register(self.ctx.group, account_id=self.account_id) if self.account_id else []
+        self.model.set_rows(lines)
+        account = next((a for a in self.accounts_model.rows if a.id == self.account_id), None)
+        self.register_title.setText(self.tr("Register: {name}").format(name=account.name) if account
+                                    else self.tr("Register: add an account to begin"))
+        self._update_count()
+        if self.proxy.rowCount():
+            self.table.scrollToBottom()
+
+    def _search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        uncategorised = sum(1 for line in self.model.rows if line.transaction.uncategorised)
+        text = self.tr("{n} lines").format(n=total) if shown == total else \
+            self.tr("{shown} of {n} lines match").format(shown=shown, n=total)
+        if uncategorised:
+            text += self.tr("; ⚠ {n} not yet categorised").format(n=uncategorised)
+        self.count_label.setText(text + ".")
+
+    def select_line(self, transaction_id: int) -> bool:
+        for row, register_line in enumerate(self.model.rows):
+            if register_line.transaction.id == transaction_id:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid():
+                    self.table.selectionModel().setCurrentIndex(index, _SELECT_ROW)
+                    self.table.scrollTo(index)
+                    return True
+        return False
+
+    # -- changing --------------------------------------------------------------------------------------
+    def add_account(self) -> None:
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> int:
+            opening = read_amount_signed(values.pop("opening"))
+            return books.add_account(group, opening_balance_pence=opening, **values)
+
+        dialog = FormDialog(self, self.tr("Add an account"), submit, ok_text=self.tr("Add account"),
+                            intro=self.tr("The opening balance is what the account held on the day you start "
+                                          "keeping the books here."))
+        dialog.add("name", self.tr("&Name"), line(placeholder=self.tr("For example: Community account")))
+        dialog.add("kind", self.tr("&Kind"), combo([(self.tr("Bank account"), books.AccountKind.BANK),
+                                                    (self.tr("Cash (a cash tin or petty cash)"),
+                                                     books.AccountKind.CASH)]))
+        dialog.add("opened_on", self.tr("&Books start on"), date_edit(self.ctx.today()))
+        dialog.add("opening", self.tr("&Opening balance"), line("0.00"))
+        dialog.add("bank_details", self.tr("Bank &details (optional)"),
+                   line(placeholder=self.tr("For example: Unity Trust Bank, account ending 4821")))
+        dialog.accepted.connect(lambda: (self.ctx.changed(), self.choose_account(dialog.result_value)))
+        self.dialog = dialog
+        dialog.open()
+
+    def categorise(self) -> None:
+        chosen = selected_row(self.table)
+        if chosen is None:
+            self.ctx.status(self.tr("Choose a line in the register first."))
+            return
+        view = chosen.transaction
+        if view.kind.value == "transfer":
+            self.ctx.status(self.tr("A transfer between accounts has no category."))
+            return
+        wanted = view.kind.value
+        categories = [(c.name, c.id) for c in books.list_categories(self.ctx.group) if c.direction.value == wanted]
+        funds = [(f.name, f.id) for f in books.list_funds(self.ctx.group)]
+        group, old_category, old_fund = self.ctx.group, view.category_id, view.fund_id
+
+        def submit(values: dict[str, Any]) -> Any:
+            return do_undoable(
+                self.ctx.undo, self.tr("Category of {who}").format(who=view.payee or format_pence(view.amount_pence)),
+                do=lambda: transactions.categorise(group, view.id, category_id=values["category"],
+                                                   fund_id=values["fund"]),
+                undo=lambda _r: transactions.update_transaction(group, view.id, category_id=old_category,
+                                                                fund_id=old_fund, learn=False),
+                after=self.ctx.changed, report=self.ctx.report)
+
+        dialog = FormDialog(self, self.tr("Category for {who}").format(who=view.payee or view.description), submit,
+                            ok_text=self.tr("Save"), intro=self.tr("Next time, lines from this payee get the same "
+                                                                   "category by themselves."))
+        dialog.add("category", self.tr("&Category"), combo(categories, view.category_id))
+        dialog.add("fund", self.tr("&Fund"), combo(funds, view.fund_id))
+        dialog.accepted.connect(self.ctx.changed)
+        self.dialog = dialog
+        dialog.open()
+
+    def delete(self) -> None:
+        chosen = selected_row(self.table)
+        if chosen is None:
+            self.ctx.status(self.tr("Choose a line in the register first."))
+            return
+        view = chosen.transaction
+        group = self.ctx.group
+        again = {"view": view}
+
+        def restore(_r: object) -> None:
+            kwargs = dict(account_id=view.account_id, on=view.on, amount_pence=abs(view.amount_pence),
+                          payee=view.payee, description=view.description, reference=view.reference,
+                          category_id=view.category_id, fund_id=view.fund_id, learn=False)
+            if view.amount_pence < 0:
+                again["view"] = transactions.record_payment(group, budget_line_id=view.budget_line_id, **kwargs)
+            else:
+                again["view"] = transactions.record_receipt(group, **kwargs)
+
+        if view.transfer_id is not None or view.statement_id is not None:
+            self.ctx.report(ValidationError("transaction", self.tr(
+                "This line is a transfer or is on a bank statement, so it cannot be removed here.")))
+            return
+        try:
+            who = view.payee or format_pence(view.amount_pence)
+            do_undoable(self.ctx.undo, self.tr("Remove {who}").format(who=who),
+                        do=lambda: transactions.delete_transaction(group, again["view"].id),
+                        undo=restore, after=self.ctx.changed, report=self.ctx.report)
+        except (ValidationError, StorageError, NotFound) as error:
+            self.ctx.report(error)
+            return
+        self.ctx.changed()
+        self.ctx.status(self.tr("Removed the line. Ctrl+Z brings it back."))

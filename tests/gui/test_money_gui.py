@@ -1,0 +1,285 @@
+"""The Money page: keyboard entry, the statement import wizard, reconciling to zero, the year end, and that
+every box can be named by a screen reader. Each test reopens the group file to prove what was saved."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from gui_helpers import TODAY, focused, press, type_text
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from test_every_page import unlabelled_inputs
+
+from coordinator_app.db.groupfile import opened
+from coordinator_app.services.money import books, reconcile, statement_import, transactions
+from coordinator_app.services.money.amounts import format_pence
+from coordinator_app.services.money.year_accounts import year_accounts
+from coordinator_app.ui.money.columns import TICK_COLUMNS, TickModel
+
+pytestmark = pytest.mark.gui
+
+BANK = Path(__file__).resolve().parent.parent / "data" / "bank"
+STEP_COLUMNS, STEP_PREVIEW, STEP_DONE = 1, 2, 3
+
+
+@pytest.fixture
+def accounts(group_path: Path) -> dict[str, int]:
+    """A bank account holding £100.00 and a cash tin, from 1 April 2025."""
+    with opened(group_path) as group:
+        bank = books.add_account(group, name="Community account", opened_on=date(2025, 4, 1),
+                                 opening_balance_pence=10_000)
+        cash = books.add_account(group, name="Cash tin", kind=books.AccountKind.CASH, opened_on=date(2025, 4, 1))
+        books.update_fund(group, books.list_funds(group)[0].id, opening_balance_pence=10_000)
+    return {"bank": bank, "cash": cash}
+
+
+def register_of(group_path: Path, account_id: int) -> list[transactions.RegisterLine]:
+    with opened(group_path) as group:
+        return transactions.register(group, account_id=account_id)
+
+
+def money_page(make_window, group_path: Path):
+    window = make_window(group_path, page="money")
+    return window, window.desktop.current_page()
+
+
+def test_enter_a_payment_by_keyboard_only(qtbot, make_window, group_path, accounts):
+    window, page = money_page(make_window, group_path)
+    entry = page.register.entry
+    assert page.register.account_id == accounts["bank"]
+    entry.direction.setFocus()
+    qtbot.waitUntil(lambda: focused() is entry.direction)
+    press(qtbot, Qt.Key.Key_Tab)  # the date stays today
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is entry.payee
+    type_text(qtbot, "Tom & Jerry <3")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "1,234.56")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is entry.category
+    type_text(qtbot, "Room")  # a list box finds by the first letters typed
+    press(qtbot, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: page.register.model.rowCount() == 1)
+    assert entry.payee.text() == "" and entry.amount.text() == ""
+    assert focused() is entry.payee  # ready for the next one
+    (line,) = register_of(group_path, accounts["bank"])
+    saved = line.transaction
+    assert (saved.on, saved.payee, saved.amount_pence, saved.category_name) == (
+        TODAY, "Tom & Jerry <3", -123_456, "Room hire")
+    assert line.balance_pence == 10_000 - 123_456
+    shown = page.register.proxy
+    assert shown.index(0, 5).data() == "£1,234.56"  # money out
+    assert shown.index(0, 6).data() == "-£1,134.56"  # the running balance
+
+    window.undo_stack.undo()  # Edit ▸ Undo takes the entry away
+    assert register_of(group_path, accounts["bank"]) == []
+    window.undo_stack.redo()
+    assert [ln.transaction.payee for ln in register_of(group_path, accounts["bank"])] == ["Tom & Jerry <3"]
+
+
+def test_a_receipt_with_a_bad_amount_is_explained_beside_the_box_and_nothing_is_saved(
+        qtbot, make_window, group_path, accounts):
+    _window, page = money_page(make_window, group_path)
+    entry = page.register.entry
+    entry.direction.setCurrentIndex(entry.direction.findData("in"))
+    entry.payee.setText("Zoë Adams")  # QTest types ASCII only
+    qtbot.keyClicks(entry.amount, "twelve pounds")
+    qtbot.keyClick(entry.amount, Qt.Key.Key_Return)
+    error = entry.form._errors["amount"]
+    assert error.isVisibleTo(page) and "not an amount of money" in error.text()
+    assert focused() is entry.amount
+    assert register_of(group_path, accounts["bank"]) == []
+
+    entry.amount.setText("£12.50")
+    qtbot.keyClick(entry.amount, Qt.Key.Key_Enter)
+    assert not error.isVisibleTo(page)
+    (line,) = register_of(group_path, accounts["bank"])
+    assert (line.transaction.payee, line.transaction.amount_pence, line.balance_pence) == ("Zoë Adams", 1250, 11_250)
+
+
+def test_search_as_you_type_keeps_the_true_running_balance(qtbot, make_window, group_path, accounts):
+    with opened(group_path) as group:
+        for payee, pence in (("Zoë Adams", 2_000), ("Łukasz Wójcik", 3_000), ("St Mary's Church Hall", 4_500)):
+            record = transactions.record_receipt if payee != "St Mary's Church Hall" else transactions.record_payment
+            record(group, account_id=accounts["bank"], on=date(2025, 5, 1), amount_pence=pence, payee=payee)
+    _window, page = money_page(make_window, group_path)
+    qtbot.keyClicks(page.register.search, "lukasz")
+    proxy = page.register.proxy
+    assert proxy.rowCount() == 1
+    assert (proxy.index(0, 1).data(), proxy.index(0, 6).data()) == ("Łukasz Wójcik", "£150.00")
+    assert "1 of 3 lines match" in page.register.count_label.text()
+
+
+def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+
+
+def test_import_a_statement_whose_columns_are_asked_for_once(qtbot, make_window, group_path, accounts, monkeypatch):
+    _window, page = money_page(make_window, group_path)
+    choose_file(monkeypatch, BANK / "unknown_headers.csv")
+    page.import_statement()
+    wizard = page.dialog
+    qtbot.waitExposed(wizard)
+    qtbot.mouseClick(wizard.browse, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.step() == STEP_COLUMNS)  # "When, What, How much": which is which?
+    widgets = wizard.columns_form.widgets
+    widgets["date"].setCurrentIndex(widgets["date"].findData("When"))
+    widgets["description"].setCurrentIndex(widgets["description"].findData("What"))
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.step() == STEP_COLUMNS  # no amount chosen yet: said beside the amount box
+    assert wizard.columns_form._errors["amount"].isVisibleTo(wizard)
+    widgets["amount"].setCurrentIndex(widgets["amount"].findData("How much"))
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.step() == STEP_PREVIEW)
+    assert wizard.preview_model.rowCount() == 2
+    assert wizard.next_button.text().replace("&", "") == "Import 2 new lines"
+    assert register_of(group_path, accounts["bank"]) == []  # the preview changes nothing
+
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.step() == STEP_DONE)
+    assert "Added 2 lines" in wizard.done_note.text()
+    lines = register_of(group_path, accounts["bank"])
+    assert [(ln.transaction.payee, ln.transaction.amount_pence) for ln in lines] == [
+        ("Hall hire", -4_500), ("Subs", 12_000)]
+    with opened(group_path) as group:
+        assert statement_import.remembered_mapping(group, account_id=accounts["bank"]) == {
+            "date": "When", "description": "What", "amount": "How much"}
+    wizard.close_button.click()
+    assert page.register.model.rowCount() == 2  # the register shows them at once
+
+
+def test_importing_the_same_statement_again_adds_nothing(qtbot, make_window, group_path, accounts, monkeypatch):
+    _window, page = money_page(make_window, group_path)
+    choose_file(monkeypatch, BANK / "barclays.csv")
+    for expected in ("new lines will be added", "Nothing new"):
+        page.import_statement()
+        wizard = page.dialog
+        wizard.choose_file()
+        wizard.next()
+        qtbot.waitUntil(lambda wizard=wizard: wizard.step() == STEP_PREVIEW)
+        assert expected in wizard.preview_note.text()
+        if expected == "Nothing new":
+            assert not wizard.next_button.isEnabled()
+            wizard.reject()
+            break
+        wizard.next()
+        qtbot.waitUntil(lambda wizard=wizard: wizard.step() == STEP_DONE)
+        wizard.accept()
+    assert len(register_of(group_path, accounts["bank"])) == 5  # the statement's five lines, once each
+
+
+def test_a_file_that_is_not_a_statement_is_explained_in_the_wizard(qtbot, make_window, group_path, accounts,
+                                                                  monkeypatch):
+    _window, page = money_page(make_window, group_path)
+    choose_file(monkeypatch, BANK / "bad_amount_row7.csv")
+    page.import_statement()
+    wizard = page.dialog
+    wizard.choose_file()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.error.isVisibleTo(wizard))
+    assert "row 7" in wizard.error.text()
+    assert register_of(group_path, accounts["bank"]) == []
+
+
+def test_reconcile_to_zero_then_mark_reconciled(qtbot, make_window, group_path, accounts):
+    with opened(group_path) as group:
+        for day, payee, pence in ((3, "Zoë Adams", 2_500), (9, "St Mary's Church Hall", -4_000), (20, "Later", 700)):
+            record = transactions.record_receipt if pence > 0 else transactions.record_payment
+            record(group, account_id=accounts["bank"], on=date(2025, 5, day), amount_pence=abs(pence), payee=payee)
+    _window, page = money_page(make_window, group_path)
+    page.tabs.setCurrentWidget(page.reconcile)
+    tab = page.reconcile
+    tab.statement_date.setDate(date(2025, 5, 15))
+    qtbot.keyClicks(tab.balance, "85.00")  # £100.00 + £25.00 - £40.00
+    qtbot.keyClick(tab.balance, Qt.Key.Key_Return)
+    assert [tab.model.rows[r].payee for r in range(tab.model.rowCount())] == ["Zoë Adams", "St Mary's Church Hall"]
+    assert "Difference: -£15.00" in tab.difference.text()
+    assert not tab.finish_button.isEnabled()
+
+    assert focused() is tab.table
+    press(qtbot, Qt.Key.Key_Space)  # tick Zoë's line
+    assert "Difference: -£40.00" in tab.difference.text()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Space)
+    assert "✓ Difference: £0.00" in tab.difference.text()
+    assert tab.finish_button.isEnabled()
+    qtbot.mouseClick(tab.finish_button, Qt.MouseButton.LeftButton)
+
+    with opened(group_path) as group:
+        (statement,) = reconcile.list_statements(group, account_id=accounts["bank"])
+        cleared = [ln.transaction.payee for ln in transactions.register(group, account_id=accounts["bank"])
+                   if ln.transaction.cleared]
+    assert (statement.statement_date, statement.closing_balance_pence, statement.reconciled_on) == (
+        date(2025, 5, 15), 8_500, TODAY)
+    assert cleared == ["Zoë Adams", "St Mary's Church Hall"]
+    assert "reconciled on" in tab.title.text()
+
+
+def test_the_year_end_shows_the_accounts_figures_and_saves_the_files(qtbot, make_window, group_path, accounts,
+                                                                    monkeypatch, tmp_path):
+    with opened(group_path) as group:
+        transactions.record_receipt(group, account_id=accounts["bank"], on=date(2025, 6, 1), amount_pence=12_000,
+                                    payee="=SUM(A1:A9)")
+        transactions.record_payment(group, account_id=accounts["bank"], on=date(2025, 6, 2), amount_pence=4_500,
+                                    payee="St Mary's Church Hall", category_id=books.find_category(
+                                        group, "Room hire", direction=books.CategoryDirection.PAYMENT).id)
+        expected = year_accounts(group, year=2025)
+    _window, page = money_page(make_window, group_path)
+    page.tabs.setCurrentWidget(page.year_end)
+    tab = page.year_end
+    tab.year.setCurrentIndex(tab.year.findData(2025))
+    shown = {tab.summary_model.rows[r].label.strip(): tab.summary_model.index(r, 3).data()
+             for r in range(tab.summary_model.rowCount())}
+    assert shown["Total receipts"] == format_pence(expected.total_receipts.total) == "£120.00"
+    assert shown["Total payments"] == "£45.00"
+    assert shown["Cash at the end of the year"] == format_pence(expected.cash_end.total) == "£175.00"
+    assert tab.uncategorised_model.rowCount() == 1  # the receipt nobody has categorised yet
+    assert "1 line not yet categorised" in tab.uncategorised_title.text()
+
+    for key, name in (("transactions_csv", "year.csv"), ("accounts_pdf", "accounts.pdf")):
+        target = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, target=target, **_k: (str(target), ""))
+        qtbot.mouseClick(tab.buttons[key], Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda key=key: tab.buttons[key].isEnabled(), timeout=20_000)
+        assert target.exists()
+    assert (tmp_path / "accounts.pdf").read_bytes().startswith(b"%PDF")
+    assert "'=SUM(A1:A9)" in (tmp_path / "year.csv").read_text(encoding="utf-8-sig")  # neutralised
+
+
+def test_every_box_on_the_money_page_and_its_dialogs_has_a_name(qtbot, make_window, group_path, accounts):
+    window, page = money_page(make_window, group_path)
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        assert unlabelled_inputs(page) == [], page.tabs.tabText(index)
+    page.tabs.setCurrentIndex(0)
+    page.import_statement()
+    assert unlabelled_inputs(page.dialog) == []
+    page.dialog._ask_columns(("When", "What", "How much"))
+    assert unlabelled_inputs(page.dialog) == []
+    page.dialog.reject()
+    for opener, tab in ((page.register.add_account, page.register), (page.funds.add_fund, page.funds)):
+        opener()
+        assert unlabelled_inputs(tab.dialog) == []
+        tab.dialog.done(0)
+    assert window.desktop.current_page() is page
+
+
+def test_the_money_table_models_pass_the_model_tester(qtbot, qtmodeltester, make_window, group_path, accounts):
+    with opened(group_path) as group:
+        for day in (3, 9):
+            transactions.record_receipt(group, account_id=accounts["bank"], on=date(2025, 5, day), amount_pence=100,
+                                        payee=f"Gift {day}")
+    _window, page = money_page(make_window, group_path)
+    qtmodeltester.check(page.register.model, force_py=True)
+    qtmodeltester.check(page.register.proxy, force_py=True)
+    page.tabs.setCurrentWidget(page.year_end)
+    qtmodeltester.check(page.year_end.summary_model, force_py=True)
+    ticks = TickModel(TICK_COLUMNS, lambda _row, _ticked: True)
+    ticks.set_rows([ln.transaction for ln in register_of(group_path, accounts["bank"])])
+    ticks.set_ticked(0, True)
+    assert ticks.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    qtmodeltester.check(ticks, force_py=True)  # a model this test owns, so it outlives the window safely
