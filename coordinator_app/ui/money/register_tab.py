@@ -47,14 +47,13 @@ class RegisterTab(QWidget):
         self.accounts_table = make_table(self.accounts_model, self.tr("Accounts"), sortable=False)
         for column, width in ((ACC_NAME, 260), (ACC_KIND, 90), (ACC_BALANCE, 130)):
             self.accounts_table.setColumnWidth(column, width)
-        self.accounts_table.setMaximumHeight(self.accounts_table.verticalHeader().defaultSectionSize() * 3 + 8)
         self.add_account_button = button(self.tr("Add an &account…"), self.tr("A bank account or a cash tin"))
 
         search_label, self.search = search_box(self.tr("&Search:"), self.tr("Type part of a payee, category or amount"))
         self.model = RowsModel(REGISTER_COLUMNS, self)
         self.proxy = SearchProxy(self.model, self)
         self.table = make_table(self.proxy, self.tr("Register"))
-        for column, width in ((REG_DATE, 120), (REG_PAYEE, 195), (REG_CATEGORY, 175), (REG_FUND, 130),
+        for column, width in ((REG_DATE, 118), (REG_PAYEE, 185), (REG_CATEGORY, 165), (REG_FUND, 130),
                               (REG_IN, 95), (REG_OUT, 95), (REG_BALANCE, 105)):
             self.table.setColumnWidth(column, width)
         self.count_label = note()
@@ -100,6 +99,9 @@ class RegisterTab(QWidget):
         accounts = books.list_accounts(self.ctx.group)
         keep = self.account_id
         self.accounts_model.set_rows(accounts)
+        rows = min(max(len(accounts), 1), 4)  # as tall as the accounts, so the register keeps the room
+        self.accounts_table.setFixedHeight(self.accounts_table.horizontalHeader().sizeHint().height()
+                                           + rows * self.accounts_table.verticalHeader().defaultSectionSize() + 4)
         if not any(a.id == keep for a in accounts):
             keep = accounts[0].id if accounts else None
         self.entry.reload()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from coordinator_app.services.errors import StorageError, ValidationError
 from coordinator_app.services.money import books, years
@@ -101,24 +101,12 @@ class YearEndTab(QWidget):
             self.uncategorised_table.setColumnWidth(column, width)
         self.summary_title = section(self.tr("Receipts and payments"))
         self.notes = note()
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.summary_title)
-        top_layout.addWidget(self.summary_table)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
         self.uncategorised_title = section(self.tr("Lines not yet categorised"))
-        bottom_layout.addWidget(self.uncategorised_title)
-        bottom_layout.addWidget(self.notes)
-        bottom_layout.addWidget(self.uncategorised_table)
-        splitter = QSplitter()
-        splitter.setOrientation(splitter.orientation().Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setSizes([420, 200])
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary_title)
+        layout.addWidget(self.summary_table, 3)
+        layout.addWidget(self.uncategorised_title)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.uncategorised_table, 1)
         self.year.currentIndexChanged.connect(lambda _i: self._load())
 
     def refresh(self) -> None:
@@ -149,6 +137,7 @@ class YearEndTab(QWidget):
         self.summary_model.set_rows(summary_rows(self.accounts, self.tr))
         self.uncategorised_model.set_rows(self.accounts.uncategorised)
         count = len(self.accounts.uncategorised)
+        self.uncategorised_table.setVisible(count > 0)
         if not count:
             self.uncategorised_title.setText(self.tr("✓ Every line has a category"))
         else:
