@@ -19,6 +19,7 @@ from coordinator_app.services.money.amounts import parse_pence
 
 from ..forms import FormDialog, combo, date_edit, line, spin, text_box, time_edit
 from ..labels import WEEKDAYS, choices, word
+from ..reports.printing import print_sign_in_sheet
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from ..undo import do_undoable
 from .base import Page, PageContext
@@ -71,7 +72,10 @@ class MeetingsPage(Page):
         self.calendar_button = button(self.tr("Add to &calendar…"),
                                       self.tr("Save the planned meetings as a file phones and Outlook can import"))
         layout.addLayout(button_row(self.plan_button, self.schedule_button, self.record_button, self.venue_button))
-        layout.addLayout(button_row(self.edit_button, self.cancel_button, self.delete_button, self.calendar_button))
+        self.print_button = button(self.tr("Print si&gn-in sheet"),
+                                   self.tr("For the chosen meeting, or the next one if none is chosen"))
+        layout.addLayout(button_row(self.edit_button, self.cancel_button, self.delete_button, self.calendar_button,
+                                    self.print_button))
 
         self.upcoming_model = RowsModel(meeting_columns(ctx.today()), self)
         self.past_model = RowsModel(meeting_columns(ctx.today()), self)
@@ -108,6 +112,7 @@ class MeetingsPage(Page):
         self.delete_button.clicked.connect(self.delete)
         self.calendar_button.clicked.connect(self.add_to_calendar)
         self.venue_button.clicked.connect(self.add_venue)
+        self.print_button.clicked.connect(self.print_sign_in)
         self.dialog: Any = None
 
     def refresh(self) -> None:
@@ -372,3 +377,8 @@ class MeetingsPage(Page):
             return
         self.ctx.status(self.tr("Saved {n} meetings to {file}. Open it on your phone or in Outlook to add them.")
                         .format(n=len(upcoming), file=path.name))
+
+    def print_sign_in(self) -> Path | None:
+        """The sign-in sheet for the chosen meeting (or the next one), made in the background and opened."""
+        meeting = self.chosen()
+        return print_sign_in_sheet(self.ctx, held_on=meeting.held_on if meeting else None, busy=(self.print_button,))
