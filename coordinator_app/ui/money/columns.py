@@ -17,6 +17,11 @@ from ..i18n import tr
 from ..tables import Column, Index, RowsModel, fold, show_date
 
 
+def counted(n: int, one: str, many: str, **more: object) -> str:
+    """"1 line" or "2 lines": the sentence for ``n``, in plain words either way."""
+    return tr(one if n == 1 else many).format(n=n, **more)
+
+
 def money(pence: int | None) -> str:
     return "" if pence is None else format_pence(pence)
 

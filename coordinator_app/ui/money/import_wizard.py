@@ -39,7 +39,7 @@ from ..jobs import run_in_background
 from ..pages.base import PageContext
 from ..pages.widgets import button, button_row, note, section
 from ..tables import RowsModel, make_table
-from .columns import PREVIEW_COLUMNS
+from .columns import PREVIEW_COLUMNS, counted
 
 STEP_CHOOSE, STEP_COLUMNS, STEP_PREVIEW, STEP_DONE = range(4)
 
@@ -79,7 +79,7 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import a bank statement"))
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(960, 560)
         self.mapping: dict[str, str] | None = None  # chosen by hand in this wizard
         self.preview: Preview | None = None
         self.result_value: ImportResult | None = None
@@ -139,7 +139,7 @@ class ImportWizard(QDialog):
         preview_layout.addWidget(self.preview_note)
         self.preview_model = RowsModel(PREVIEW_COLUMNS, self)
         self.preview_table = make_table(self.preview_model, self.tr("Lines in the statement"), sortable=False)
-        for column, width in enumerate((60, 110, 300, 100, 100, 170)):
+        for column, width in enumerate((50, 110, 250, 95, 95, 150)):
             self.preview_table.setColumnWidth(column, width)
         preview_layout.addWidget(self.preview_table, 1)
         self.steps.addWidget(preview)
@@ -171,14 +171,13 @@ class ImportWizard(QDialog):
     def _update_buttons(self) -> None:
         step = self.step()
         self.back_button.setEnabled(not self.busy and step in (STEP_COLUMNS, STEP_PREVIEW))
+        self.back_button.setVisible(step != STEP_DONE)
         self.next_button.setVisible(step != STEP_DONE)
         self.next_button.setEnabled(not self.busy and (step != STEP_PREVIEW or bool(self.preview and
                                                                                      self.preview.new)))
         if step == STEP_PREVIEW:
             count = self.preview.new if self.preview else 0
-            self.next_button.setText(self.tr("&Import {n} new line") if count == 1 else
-                                     self.tr("&Import {n} new lines"))
-            self.next_button.setText(self.next_button.text().format(n=count))
+            self.next_button.setText(counted(count, "&Import {n} new line", "&Import {n} new lines"))
         else:
             self.next_button.setText(self.tr("&Next >"))
         self.close_button.setText(self.tr("Close") if step == STEP_DONE else self.tr("Cancel"))
@@ -282,12 +281,14 @@ class ImportWizard(QDialog):
         self.preview_model.set_rows(preview.lines)
         account = self.account.currentText()
         if preview.new:
-            text = self.tr("{new} new lines will be added to {account}.").format(new=preview.new, account=account)
+            text = counted(preview.new, "{n} new line will be added to {account}.",
+                           "{n} new lines will be added to {account}.", account=account)
         else:
             text = self.tr("Nothing new: every line is already in {account}.").format(account=account)
         if preview.already_there:
-            text += " " + self.tr("{n} lines are already in the books and will not be added twice.").format(
-                n=preview.already_there)
+            text += " " + counted(preview.already_there,
+                                  "{n} line is already in the books and will not be added twice.",
+                                  "{n} lines are already in the books and will not be added twice.")
         self.preview_note.setText(text)
         self._go(STEP_PREVIEW)
 
@@ -300,15 +301,18 @@ class ImportWizard(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.result_value = result
-        lines = [self.tr("Added {n} lines to {account}.").format(n=result.added, account=self.account.currentText())]
+        lines = [counted(result.added, "Added {n} line to {account}.", "Added {n} lines to {account}.",
+                         account=self.account.currentText())]
         if result.already_there:
-            lines.append(self.tr("{n} lines were already in the books, so they were not added again.").format(
-                n=result.already_there))
+            lines.append(counted(result.already_there, "{n} line was already in the books, so it was not added again.",
+                                 "{n} lines were already in the books, so they were not added again."))
         if result.categorised:
-            lines.append(self.tr("{n} were given a category from what you chose before.").format(n=result.categorised))
+            lines.append(counted(result.categorised, "{n} was given a category from what you chose before.",
+                                 "{n} were given a category from what you chose before."))
         if result.uncategorised:
-            lines.append(self.tr("⚠ {n} still need a category: choose one on the register tab (Change category…).")
-                         .format(n=result.uncategorised))
+            lines.append(counted(result.uncategorised, "⚠ {n} still needs a category: choose one on the register tab "
+                                 "(Change category…).", "⚠ {n} still need a category: choose one on the register "
+                                 "tab (Change category…)."))
         self.done_note.setText("\n".join(lines))
         self.ctx.status(lines[0])
         self._go(STEP_DONE)

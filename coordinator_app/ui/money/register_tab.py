@@ -30,6 +30,7 @@ from .columns import (
     REG_OUT,
     REG_PAYEE,
     REGISTER_COLUMNS,
+    counted,
 )
 from .entry import EntryPanel, read_amount_signed
 
@@ -138,8 +139,8 @@ class RegisterTab(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         uncategorised = sum(1 for line in self.model.rows if line.transaction.uncategorised)
-        text = self.tr("{n} lines").format(n=total) if shown == total else \
-            self.tr("{shown} of {n} lines match").format(shown=shown, n=total)
+        text = counted(total, "{n} line", "{n} lines") if shown == total else \
+            counted(total, "{shown} of {n} line matches", "{shown} of {n} lines match", shown=shown)
         if uncategorised:
             text += self.tr("; ⚠ {n} not yet categorised").format(n=uncategorised)
         self.count_label.setText(text + ".")
