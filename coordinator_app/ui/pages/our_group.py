@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel
@@ -25,6 +26,7 @@ from coordinator_app.services.errors import NotFound, StorageError, ValidationEr
 
 from ..forms import CheckList, FieldForm, FormDialog, ask_to_save, check, combo, date_edit, line, text_box
 from ..labels import choices, word
+from ..reports.printing import print_agreement
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from ..undo import do_undoable
 from .base import Page, PageContext
@@ -149,11 +151,15 @@ class OurGroupPage(Page):
                                      self.tr("Everyone will be asked to agree to the new version"))
         self.record_agreement_button = button(self.tr("Record &agreement…"),
                                               self.tr("Tick everyone who agreed, all at once"))
+        self.print_agreement_button = button(self.tr("Pr&int agreement"),
+                                             self.tr("The current agreement with lines to sign, as a PDF"))
         self.publish_button.clicked.connect(self.publish)
         self.record_agreement_button.clicked.connect(self.record_agreement)
+        self.print_agreement_button.clicked.connect(self.print_agreement)
         self.agreement_note = note()
         self.tabs.addTab(_tab(
-            self.agreement_note, button_row(self.publish_button, self.record_agreement_button),
+            self.agreement_note,
+            button_row(self.publish_button, self.record_agreement_button, self.print_agreement_button),
             section(self.tr("Current text")), self.current_text, section(self.tr("Who has agreed")),
             self.status_table, section(self.tr("All versions")), self.versions_table),
             self.tr("Confidentiality agreement"))
@@ -211,6 +217,7 @@ class OurGroupPage(Page):
             self.agreement_note.setText(self.tr("Version {v}, in force since {day}. {waiting}").format(
                 v=current.number, day=show_date(current.effective_from), waiting=waiting))
         self.record_agreement_button.setEnabled(current is not None)
+        self.print_agreement_button.setEnabled(current is not None)
 
     def may_leave(self) -> bool:
         for form, what, save in ((self.profile_form, self.tr("the group's profile"), self.save_profile),
@@ -402,3 +409,7 @@ class OurGroupPage(Page):
             self.tr("Recorded {n} agreement(s).").format(n=dialog.result_value))))
         self.dialog = dialog
         dialog.open()
+
+    def print_agreement(self) -> Path | None:
+        """The current agreement with signature lines, made in the background and opened."""
+        return print_agreement(self.ctx, busy=(self.print_agreement_button,))
