@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from gui_helpers import TODAY, focused, press, type_text
 from PySide6.QtCore import Qt
@@ -14,7 +15,7 @@ from test_every_page import unlabelled_inputs
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services.money import books, reconcile, statement_import, transactions
-from coordinator_app.services.money.amounts import format_pence
+from coordinator_app.services.money.amounts import format_pence, parse_pence
 from coordinator_app.services.money.year_accounts import year_accounts
 from coordinator_app.ui.money.columns import TICK_COLUMNS, TickModel
 
@@ -240,7 +241,8 @@ def test_the_year_end_shows_the_accounts_figures_and_saves_the_files(qtbot, make
     assert tab.uncategorised_model.rowCount() == 1  # the receipt nobody has categorised yet
     assert "1 line not yet categorised" in tab.uncategorised_title.text()
 
-    for key, name in (("transactions_csv", "year.csv"), ("accounts_pdf", "accounts.pdf")):
+    for key, name in (("transactions_csv", "year.csv"), ("accounts_pdf", "accounts.pdf"),
+                      ("accounts_xlsx", "accounts.xlsx")):
         target = tmp_path / name
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, target=target, **_k: (str(target), ""))
         qtbot.mouseClick(tab.buttons[key], Qt.MouseButton.LeftButton)
@@ -248,6 +250,10 @@ def test_the_year_end_shows_the_accounts_figures_and_saves_the_files(qtbot, make
         assert target.exists()
     assert (tmp_path / "accounts.pdf").read_bytes().startswith(b"%PDF")
     assert "'=SUM(A1:A9)" in (tmp_path / "year.csv").read_text(encoding="utf-8-sig")  # neutralised
+    sheet = openpyxl.load_workbook(tmp_path / "accounts.xlsx").active
+    in_excel = {row[0]: row[3] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    for label in ("Total receipts", "Total payments"):  # what the page shows is what Excel gets, to the penny
+        assert parse_pence(shown[label]) == round(in_excel[label] * 100)
 
 
 def test_every_box_on_the_money_page_and_its_dialogs_has_a_name(qtbot, make_window, group_path, accounts):
