@@ -41,6 +41,7 @@ from .jobs import run_in_background
 from .pages.base import Page, PageContext
 from .pages.coming_soon import ComingSoonPage
 from .remembered import Remembered
+from .safekeeping import Safekeeping
 from .welcome import CreateGroupWizard, WelcomeScreen
 
 # (key, sidebar label, "module:Class"). Money and Reports belong to other work; until their module
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&New group…"), self.new_group, QKeySequence.StandardKey.New)
         self._action(file_menu, self.tr("&Open group…"), self.choose_group, QKeySequence.StandardKey.Open)
         self.save_copy_action = self._action(file_menu, self.tr("Save a &copy…"), self.save_copy)
+        self.safekeeping = Safekeeping(self, file_menu)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent groups"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -259,6 +261,8 @@ class MainWindow(QMainWindow):
         try:
             group = open_group(path)
         except GroupFileError as error:
+            if self.safekeeping.offer_recovery(Path(path), error):
+                return False
             QMessageBox.warning(self, self.tr("Cannot open the group"), str(error))
             if not Path(path).exists():
                 self.remembered.forget(Path(path))
@@ -272,6 +276,7 @@ class MainWindow(QMainWindow):
         self.save_copy_action.setEnabled(True)
         self.update_title()
         self.desktop.show_page(page or self.remembered.last_page())
+        self.safekeeping.opened(group)
         return True
 
     def close_group(self) -> None:
@@ -281,6 +286,7 @@ class MainWindow(QMainWindow):
             self.desktop.deleteLater()
             self.desktop = None
         if self.group is not None:
+            self.safekeeping.closing()
             self.group.close()
             self.group = None
         self.save_copy_action.setEnabled(False)

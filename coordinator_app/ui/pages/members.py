@@ -19,6 +19,7 @@ from coordinator_app.services import members as members_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 from coordinator_app.services.members import AgreementHow, ConsentKind, MemberDetail, MemberKind, MemberSummary
 
+from .. import data_rights
 from ..forms import FieldForm, FormDialog, ask_to_save, combo, combo_with_text, date_edit, line, text_box
 from ..labels import choices, word
 from ..tables import ROW_ROLE as ROW
@@ -68,6 +69,9 @@ class MembersPage(Page):
         top.addWidget(self.search, 1)
         top.addWidget(self.show_former)
         top.addWidget(self.add_button)
+        self.review_button = button(self.tr("Revie&w former members…"),
+                                    self.tr("People who left long ago, whose details may be erased"))
+        top.addWidget(self.review_button)
         layout.addLayout(top)
 
         self.model = RowsModel(MEMBER_COLUMNS, self)
@@ -102,6 +106,9 @@ class MembersPage(Page):
         self.delete_button = button(self.tr("&Delete member"), self.tr("Remove by mistake? Undo with Ctrl+Z."))
         self.role_button = button(self.tr("Add a r&ole…"), self.tr("Coordinator, treasurer, welcomer…"))
         self.consent_button = button(self.tr("Record &consent…"), self.tr("What this member agreed we may do"))
+        self.export_button = button(self.tr("E&xport this person's data…"),
+                                    self.tr("Everything the group holds about them, as a PDF and a JSON file"))
+        self.erase_button = button(self.tr("Erase th&is person…"), self.tr("Wipe their personal details for good"))
         self.info = note()
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -111,6 +118,7 @@ class MembersPage(Page):
         right_layout.addWidget(self.form)
         right_layout.addLayout(button_row(self.save_button, self.leave_button, self.rejoin_button))
         right_layout.addLayout(button_row(self.role_button, self.consent_button, self.delete_button))
+        right_layout.addLayout(button_row(self.export_button, self.erase_button))
         right_layout.addWidget(self.info)
         right_layout.addStretch()
         self.details_area = QScrollArea()
@@ -136,6 +144,9 @@ class MembersPage(Page):
         self.delete_button.clicked.connect(self.delete)
         self.role_button.clicked.connect(self.add_role)
         self.consent_button.clicked.connect(self.record_consent)
+        self.export_button.clicked.connect(self.export_data)
+        self.erase_button.clicked.connect(self.erase)
+        self.review_button.clicked.connect(self.review_former)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._show_detail(None)
 
@@ -216,7 +227,8 @@ class MembersPage(Page):
         self.dirty = False
         has = detail is not None
         self.form.setEnabled(has)
-        for widget in (self.save_button, self.delete_button, self.role_button, self.consent_button):
+        for widget in (self.save_button, self.delete_button, self.role_button, self.consent_button,
+                       self.export_button, self.erase_button):
             widget.setEnabled(has)
         self.leave_button.setVisible(not has or detail.left_on is None)
         self.leave_button.setEnabled(has)
@@ -406,3 +418,32 @@ class MembersPage(Page):
         self._show_detail(None)
         self.ctx.changed()
         self.ctx.status(self.tr("Deleted {name}. Ctrl+Z brings them back.").format(name=name))
+
+    # -- data rights (ui/data_rights.py) -------------------------------------------------------------
+    def export_data(self) -> None:
+        if self.detail is None or not self.may_leave():
+            return
+        name = self.detail.name
+        saved = self.tr("Saved the data held about {name}: {files}")
+        data_rights.export_person(self, self.ctx.group, self.detail.id, name, today=self.ctx.today(),
+                                  done=lambda made: self.ctx.status(
+                                      saved.format(name=name, files=", ".join(map(str, made)))))
+
+    def erase(self) -> None:
+        if self.detail is None or not self.may_leave():
+            return
+        name = self.detail.name
+
+        def done() -> None:
+            self.ctx.undo.clear()  # earlier steps may refer to the person, who is gone for good
+            self.ctx.changed()
+            self.ctx.status(self.tr("{name} has been erased.").format(name=name))
+
+        data_rights.erase_person(self, self.ctx.window, self.ctx.group, self.detail.id, name, done=done)
+
+    def review_former(self) -> None:
+        if not self.may_leave():
+            return
+        self.dialog = data_rights.RetentionDialog(self, self.ctx.window, self.ctx.group, today=self.ctx.today(),
+                                                  changed=self.ctx.changed)
+        self.dialog.open()
