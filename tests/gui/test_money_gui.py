@@ -257,6 +257,9 @@ def test_the_year_end_shows_the_accounts_figures_and_saves_the_files(qtbot, make
 
 
 def test_every_box_on_the_money_page_and_its_dialogs_has_a_name(qtbot, make_window, group_path, accounts):
+    with opened(group_path) as group:
+        transactions.record_payment(group, account_id=accounts["bank"], on=date(2025, 5, 1), amount_pence=999,
+                                    payee="St Mary's Church Hall")
     window, page = money_page(make_window, group_path)
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
@@ -267,7 +270,9 @@ def test_every_box_on_the_money_page_and_its_dialogs_has_a_name(qtbot, make_wind
     page.dialog._ask_columns(("When", "What", "How much"))
     assert unlabelled_inputs(page.dialog) == []
     page.dialog.reject()
-    for opener, tab in ((page.register.add_account, page.register), (page.funds.add_fund, page.funds)):
+    page.register.table.selectRow(0)
+    for opener, tab in ((page.register.add_account, page.register), (page.register.categorise, page.register),
+                        (page.register.approve, page.register), (page.funds.add_fund, page.funds)):
         opener()
         assert unlabelled_inputs(tab.dialog) == []
         tab.dialog.done(0)
@@ -289,3 +294,27 @@ def test_the_money_table_models_pass_the_model_tester(qtbot, qtmodeltester, make
     ticks.set_ticked(0, True)
     assert ticks.index(0, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     qtmodeltester.check(ticks, force_py=True)  # a model this test owns, so it outlives the window safely
+
+
+def test_cash_over_a_hundred_pounds_asks_for_two_approvers(qtbot, make_window, group_path, accounts):
+    window, page = money_page(make_window, group_path)
+    register = page.register
+    register.choose_account(accounts["cash"])
+    register.entry.payee.setText("Café Łódź")
+    register.entry.amount.setText("150")
+    register.entry.save()
+    assert "needs a second approver" in register.count_label.text()
+    for name in ("Zoë Adams", "Zoë Adams", "Siobhán Ó Briain"):
+        register.table.selectRow(0)
+        register.approve()
+        dialog = register.dialog
+        dialog.form.widgets["approver"].setCurrentText(name)
+        dialog.accept()
+        if dialog.isVisible():  # the same person twice is refused beside the box
+            assert "already approved" in dialog.form._errors["approver"].text()
+            dialog.reject()
+    assert "second approver" not in register.count_label.text()
+    (line,) = register_of(group_path, accounts["cash"])
+    assert (line.transaction.approvals, line.transaction.needs_second_approver) == (2, False)
+    window.undo_stack.undo()
+    assert register_of(group_path, accounts["cash"])[0].transaction.approvals == 1

@@ -192,6 +192,9 @@ class EntryPanel(QWidget):
         self.ctx.status(self.tr("Saved: {what} {amount} on {day}.").format(
             what=self.tr("money in") if view.amount_pence > 0 else self.tr("money out"),
             amount=format_pence(abs(view.amount_pence)), day=f"{view.on:%d/%m/%Y}"))
+        if view.needs_second_approver:
+            self.ctx.status(self.tr("Saved. ⚠ Cash over £100 wants two people's approval: choose the line and "
+                                    "press Approved by…"))
         self.ctx.changed()
         self.saved.emit(view)
         self.payee.setFocus()

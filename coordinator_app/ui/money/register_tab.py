@@ -8,11 +8,12 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from coordinator_app.services import members as members_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
-from coordinator_app.services.money import books, transactions
+from coordinator_app.services.money import approvals, books, transactions
 from coordinator_app.services.money.amounts import format_pence
 
-from ..forms import FormDialog, combo, date_edit, line
+from ..forms import FormDialog, combo, combo_with_text, date_edit, line
 from ..pages.base import PageContext
 from ..pages.widgets import button, note, search_box, section
 from ..tables import ROW_ROLE, RowsModel, SearchProxy, make_table, selected_row
@@ -60,6 +61,8 @@ class RegisterTab(QWidget):
         self.count_label = note()
         self.categorise_button = button(self.tr("C&hange category…"), self.tr("Choose the category of the chosen line"))
         self.delete_button = button(self.tr("&Remove line"), self.tr("Entered by mistake? Undo with Ctrl+Z."))
+        self.approve_button = button(self.tr("A&pproved by…"),
+                                     self.tr("Cash paid out over £100 wants two people's approval"))
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -79,6 +82,7 @@ class RegisterTab(QWidget):
         left_layout.addWidget(self.table, 1)
         below = QHBoxLayout()
         below.addWidget(self.count_label, 1)
+        below.addWidget(self.approve_button)
         below.addWidget(self.categorise_button)
         below.addWidget(self.delete_button)
         left_layout.addLayout(below)
@@ -93,6 +97,7 @@ class RegisterTab(QWidget):
         self.add_account_button.clicked.connect(self.add_account)
         self.categorise_button.clicked.connect(self.categorise)
         self.delete_button.clicked.connect(self.delete)
+        self.approve_button.clicked.connect(self.approve)
         self.entry.saved.connect(lambda view: self.select_line(view.id))
 
     # -- reading ---------------------------------------------------------------------------------------
@@ -143,6 +148,10 @@ class RegisterTab(QWidget):
             counted(total, "{shown} of {n} line matches", "{shown} of {n} lines match", shown=shown)
         if uncategorised:
             text += self.tr("; ⚠ {n} not yet categorised").format(n=uncategorised)
+        unapproved = sum(1 for line in self.model.rows if line.transaction.needs_second_approver)
+        if unapproved:
+            text += counted(unapproved, "; ⚠ {n} cash payment over £100 needs a second approver",
+                            "; ⚠ {n} cash payments over £100 need a second approver")
         self.count_label.setText(text + ".")
 
     def select_line(self, transaction_id: int) -> bool:
@@ -206,6 +215,36 @@ class RegisterTab(QWidget):
                                                                    "category by themselves."))
         dialog.add("category", self.tr("&Category"), combo(categories, view.category_id))
         dialog.add("fund", self.tr("&Fund"), combo(funds, view.fund_id))
+        dialog.accepted.connect(self.ctx.changed)
+        self.dialog = dialog
+        dialog.open()
+
+    def approve(self) -> None:
+        """Record who approved the chosen payment (undoable)."""
+        chosen = selected_row(self.table)
+        if chosen is None or chosen.transaction.kind.value != "payment":
+            self.ctx.status(self.tr("Choose a payment in the register first."))
+            return
+        view, group = chosen.transaction, self.ctx.group
+        names = [m.name for m in members_service.list_members(group, today=self.ctx.today())]
+        made: dict[str, int] = {}
+
+        def do(values: dict[str, Any]) -> int:
+            made["id"] = approvals.approve(group, view.id, approved_on=values["approved_on"],
+                                           approver_name=values["approver"])
+            return made["id"]
+
+        def submit(values: dict[str, Any]) -> int:
+            return do_undoable(self.ctx.undo, self.tr("Approval of {who}").format(who=view.payee),
+                               do=lambda: do(values), undo=lambda _r: approvals.withdraw_approval(group, made["id"]),
+                               after=self.ctx.changed, report=self.ctx.report)
+
+        dialog = FormDialog(self, self.tr("Who approved this payment?"), submit, ok_text=self.tr("Record approval"),
+                            intro=self.tr("{amount} to {who} on {day}. Approvals so far: {n}.").format(
+                                amount=format_pence(-view.amount_pence), who=view.payee or self.tr("someone"),
+                                day=f"{view.on:%d/%m/%Y}", n=view.approvals))
+        dialog.add("approver", self.tr("Approved &by"), combo_with_text(names))
+        dialog.add("approved_on", self.tr("&On"), date_edit(view.on))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
