@@ -273,7 +273,9 @@ def test_every_box_on_the_money_page_and_its_dialogs_has_a_name(qtbot, make_wind
     page.register.table.selectRow(0)
     for opener, tab in ((page.register.add_account, page.register), (page.register.categorise, page.register),
                         (page.register.approve, page.register), (page.funds.add_fund, page.funds)):
+        before = tab.dialog
         opener()
+        assert tab.dialog is not before and tab.dialog.isVisible(), opener.__name__
         assert unlabelled_inputs(tab.dialog) == []
         tab.dialog.done(0)
     assert window.desktop.current_page() is page
