@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,19 +116,20 @@ class AutoBackups(QObject):
         self.scheduler = backups_service.scheduler_for(group, folder=folder)
         if self.scheduler is None:
             return
-        self._run(self.scheduler.on_open)
+        self._run(self.scheduler, BackupScheduler.on_open)
         self.timer.start()
 
     def tick(self) -> None:
         if self.scheduler is not None:
-            self._run(self.scheduler.tick)
+            self._run(self.scheduler, BackupScheduler.tick)
 
-    def _run(self, step) -> None:
+    def _run(self, scheduler: BackupScheduler, step: Callable[[BackupScheduler], Path | None]) -> None:
         def work() -> Path | None:
             if not self.lock.acquire(blocking=False):
                 return None  # a backup is already being made
             try:
-                return step()
+                # The group may have closed (or been restored) while this waited for a thread.
+                return step(scheduler) if self.scheduler is scheduler else None
             finally:
                 self.lock.release()
 
@@ -410,6 +411,7 @@ class Safekeeping(QObject):
         self.open_anyway_button = QPushButton(tr("&Open it anyway…"))
         row.addWidget(self.open_anyway_button)
         desktop.layout().insertWidget(1, bar)
+        bar.show()  # a widget added to a window already on screen is shown only when asked
         self.open_anyway_button.clicked.connect(lambda: self.open_anyway(group.path))
 
     def open_anyway(self, path: Path) -> None:
