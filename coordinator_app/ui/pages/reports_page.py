@@ -29,8 +29,10 @@ from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services.money import books, grants, years
 
 from ..forms import FieldForm, combo
+from ..reports.document_list import TitleAndDescription
 from ..reports.making import made_message, make_pdf, open_file, report_folder, set_report_folder
 from ..reports.printing import day_words, make_agreement, make_sign_in, sign_in_title
+from ..tables import show_date
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
 
@@ -146,6 +148,9 @@ class ReportsPage(Page):
         self.documents.setObjectName("documents")
         self.documents.setWordWrap(True)
         self.documents.setMinimumWidth(380)
+        self.documents.setItemDelegate(TitleAndDescription(self.documents))
+        self.documents.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.documents.setSpacing(2)
         for document in DOCUMENTS:
             item = QListWidgetItem(f"{self.tr(document.title)}\n{self.tr(document.description)}")
             item.setData(Qt.ItemDataRole.UserRole, document.key)
@@ -155,7 +160,7 @@ class ReportsPage(Page):
         self.documents.setAccessibleName(self.tr("Documents"))
         left.addWidget(documents_label)
         left.addWidget(self.documents, 1)
-        row.addLayout(left, 2)
+        row.addLayout(left, 1)
 
         right = QVBoxLayout()
         self.chosen_title = section("")
@@ -165,14 +170,22 @@ class ReportsPage(Page):
         self.form = FieldForm()
         self.kind = self.form.add("kind", self.tr("&Kind of year"), combo(
             [(self.tr("Calendar year (January to December)"), False), (self.tr("Financial year"), True)]))
-        self.year = self.form.add("year", self.tr("&Year"), combo([]))
+        self.year = self.form.add("year", self.tr("Which &year"), combo([]))
         self.financial_year = self.form.add("financial_year", self.tr("Financial &year"), combo([]))
         self.grant = self.form.add("grant", self.tr("&Grant"), combo([]))
         self.upcoming = self.form.add("upcoming", self.tr("&Meeting"), combo([]))
         self.held = self.form.add("held", self.tr("Meeting &held"), combo([]))
+        for box in self.form.widgets.values():  # a long grant or meeting name must not widen the window
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
         right.addWidget(self.form)
         self.nothing_to_choose = note()
         right.addWidget(self.nothing_to_choose)
+        self.folder_note = note()
+        self.folder_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.folder_button = button(self.tr("Change &folder…"), self.tr("Choose where documents are saved"))
+        right.addWidget(self.folder_note)
+        right.addLayout(button_row(self.folder_button))
         self.create_button = button(self.tr("&Create"), self.tr("Make the document and open it"))
         right.addLayout(button_row(self.create_button))
         self.progress = QProgressBar()
@@ -191,12 +204,7 @@ class ReportsPage(Page):
         right.addWidget(self.result)
         right.addLayout(button_row(self.show_button))
         right.addStretch()
-        self.folder_note = note()
-        self.folder_note.setTextFormat(Qt.TextFormat.PlainText)
-        self.folder_button = button(self.tr("Change &folder…"), self.tr("Choose where documents are saved"))
-        right.addWidget(self.folder_note)
-        right.addLayout(button_row(self.folder_button))
-        row.addLayout(right, 3)
+        row.addLayout(right, 1)
 
         self.documents.currentRowChanged.connect(lambda _row: self._show_fields())
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_years(keep=False))
@@ -217,7 +225,7 @@ class ReportsPage(Page):
         self.start_month = years.current_financial_year(group, today=today).start.month
         self._fill_years()
         self._refill(self.financial_year, self._financial_years(min(first_account, today)))
-        self._refill(self.grant, [(f"{g.funder} — {g.reference} ({day_words(g.starts_on)} to {day_words(g.ends_on)})",
+        self._refill(self.grant, [(f"{g.reference}: {g.funder} ({show_date(g.starts_on)} to {show_date(g.ends_on)})",
                                    g.reference) for g in grants.list_grants(group)])
         self._refill(self.upcoming, [(self._meeting_words(m), m.held_on) for m in upcoming]
                      or [(self.tr("Today (no meeting is planned)"), None)])
@@ -286,6 +294,7 @@ class ReportsPage(Page):
             self.nothing_to_choose.setText(self.tr("There is nothing to choose: press Create."))
         else:
             self.nothing_to_choose.setText("")
+        self.nothing_to_choose.setVisible(bool(self.nothing_to_choose.text()))
         self.create_button.setEnabled(not empty and not self.working)
 
     def choice(self) -> Choice:
