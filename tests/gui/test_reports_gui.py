@@ -15,7 +15,7 @@ from coordinator_app.db.groupfile import opened
 from coordinator_app.services import agreement as agreement_service
 from coordinator_app.services.demo import write_demo_group
 from coordinator_app.services.errors import ValidationError
-from coordinator_app.ui.reports.making import file_name, make_pdf, reserve
+from coordinator_app.ui.reports.making import file_name, folder_words, make_pdf, reserve
 
 pytestmark = pytest.mark.gui
 
@@ -64,7 +64,7 @@ def test_create_a_celebration_report_opens_it_and_remembers_the_folder(qtbot, ma
     window = make_window(demo, page="reports")
     page = window.desktop.current_page()
     page.choose_folder()
-    assert str(out) in page.folder_note.text()
+    assert folder_words(out) in page.folder_note.text()
     page.choose("celebration")
     assert page.year.currentText() == "2025"  # the last whole year, ready for the AGM
     page.create_button.click()
@@ -80,7 +80,7 @@ def test_create_a_celebration_report_opens_it_and_remembers_the_folder(qtbot, ma
     window.close_group()
     again = make_window(demo, page="reports")  # the same memory, as the next time the app starts
     page = again.desktop.current_page()
-    assert str(out) in page.folder_note.text()
+    assert folder_words(out) in page.folder_note.text()
     page.choose("celebration")
     page.create_button.click()
     qtbot.waitUntil(lambda: len(viewer) == 3, timeout=20000)
@@ -162,6 +162,11 @@ def test_a_document_that_cannot_be_made_is_explained_and_leaves_no_file(qtbot, m
     qtbot.waitUntil(lambda: over == [True], timeout=5000)
     assert no_surprise_messages == ["The meeting on 3 March 2026 has not been recorded yet."]
     assert not path.exists() and viewer == []
+
+
+def test_folders_are_named_as_people_know_them(tmp_path):
+    assert folder_words(Path.home()) == "your home folder"
+    assert folder_words(Path.home() / "Documents") == "“Documents” in your home folder"
 
 
 def test_file_names_are_safe_and_never_taken_twice(tmp_path):

@@ -30,7 +30,7 @@ from coordinator_app.services.money import books, grants, years
 
 from ..forms import FieldForm, combo
 from ..reports.document_list import TitleAndDescription
-from ..reports.making import made_message, make_pdf, open_file, report_folder, set_report_folder
+from ..reports.making import folder_words, made_message, make_pdf, open_file, report_folder, set_report_folder
 from ..reports.printing import day_words, make_agreement, make_sign_in, sign_in_title
 from ..tables import show_date
 from .base import Page, PageContext
@@ -348,5 +348,5 @@ class ReportsPage(Page):
             self._show_folder(Path(chosen))
 
     def _show_folder(self, folder: Path) -> None:
-        self.folder_note.setText(self.tr("Documents are saved in {folder}.").format(folder=folder))
+        self.folder_note.setText(self.tr("Documents are saved in {folder}.").format(folder=folder_words(folder)))
 

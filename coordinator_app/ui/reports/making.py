@@ -133,9 +133,19 @@ def make_pdf(
     return path
 
 
+def folder_words(folder: Path) -> str:
+    """A folder as people know it: "your home folder", "Documents in your home folder", or the full path."""
+    home = Path.home()
+    if folder == home:
+        return tr("your home folder")
+    if folder.is_relative_to(home):
+        return tr("“{folder}” in your home folder").format(folder=folder.relative_to(home))
+    return str(folder)
+
+
 def made_message(path: Path, opened: bool) -> str:
     """The sentence saying where a document went (and what to do if no viewer opened it)."""
     if opened:
-        return tr("Saved “{name}” in {folder}.").format(name=path.name, folder=path.parent)
+        return tr("Saved “{name}” in {folder}.").format(name=path.name, folder=folder_words(path.parent))
     return tr("Saved “{name}” in {folder}, but no program to show PDF files opened it; open it from that "
-              "folder.").format(name=path.name, folder=path.parent)
+              "folder.").format(name=path.name, folder=folder_words(path.parent))
