@@ -174,3 +174,14 @@ def test_file_names_are_safe_and_never_taken_twice(tmp_path):
     first = reserve(tmp_path, "Jobs rota.pdf")
     second = reserve(tmp_path, "Jobs rota.pdf")
     assert (first.name, second.name) == ("Jobs rota.pdf", "Jobs rota (2).pdf")
+
+
+def test_closing_the_group_while_a_report_is_made_is_quiet(qtbot, make_window, demo, viewer, out,
+                                                          no_surprise_messages):
+    window = make_window(demo, page="reports")
+    page = window.desktop.current_page()
+    page.choose_folder()
+    path = page.create()
+    window.close_group()
+    qtbot.waitUntil(lambda: viewer == [path] or not path.exists(), timeout=20000)
+    assert no_surprise_messages == []

@@ -335,6 +335,8 @@ class ReportsPage(Page):
         self.progress.hide()
         self.working_note.setText("")
         self._show_fields()
+        if self.isVisible():
+            self.create_button.setFocus()  # where the keyboard was when Create was pressed
 
     def show_in_folder(self) -> None:
         if self.last_made is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 
@@ -107,23 +108,27 @@ def make_pdf(
         widget.setEnabled(False)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
-    def finish() -> None:
+    def finish() -> bool:
+        """Undo the busy look; False if the page that asked has gone (its group was closed meanwhile)."""
         QApplication.restoreOverrideCursor()
+        if not isValid(window) or not all(isValid(widget) for widget in waiting):
+            return False
         for widget in waiting:
             widget.setEnabled(True)
         if on_over is not None:
             on_over()
+        return True
 
     def made(_result: object) -> None:
-        finish()
+        still_there = finish()
         opened = open_file(path)
-        if on_made is not None:
+        if on_made is not None and still_there:
             on_made(path, opened)
 
     def failed(error: Exception) -> None:
         path.unlink(missing_ok=True)  # never leave an empty or half-written document behind
-        finish()
-        say_why(window, error, folder)
+        if finish():  # a job whose group was closed under it fails for that reason: nothing more to say
+            say_why(window, error, folder)
 
     def work() -> Path:
         make(path)
