@@ -142,7 +142,8 @@ class RetentionDialog(QDialog):
         self.model.set_rows(rows)
         if rows:
             self.table.selectRow(0)
-            self.status.setText(tr("{n} to review.").format(n=len(rows)))
+            self.status.setText(tr("{n} people to review, who left longest ago first.").format(n=len(rows))
+                                if len(rows) > 1 else tr("One person to review."))
         else:
             self.status.setText(tr("Nobody is due for review: every former member left recently enough."))
         for widget in (self.export_button, self.erase_button):

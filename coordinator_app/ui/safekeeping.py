@@ -88,7 +88,8 @@ BACKUP_COLUMNS = (
     Column("Members", lambda b: _count(b.info.members), align_right=True),
     Column("Meetings", lambda b: _count(b.info.meetings), align_right=True),
     Column("Transactions", lambda b: _count(b.info.transactions), align_right=True),
-    Column("Restoring it would give", lambda b: b.change),
+    Column("Restoring it would give", lambda b: tr("the same numbers as now") if b.change.startswith("the same")
+           else b.change),
 )
 
 
@@ -174,7 +175,8 @@ class RestoreDialog(QDialog):
             "Backups are kept in {folder}.").format(folder=where)))
         self.model = RowsModel(BACKUP_COLUMNS, self)
         self.table = make_table(self.model, tr("Backups"))
-        self.table.setColumnWidth(0, 180)
+        for column, width in enumerate((180, 90, 90, 90, 120)):
+            self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.status = note(tr("Looking at the backups…"))
