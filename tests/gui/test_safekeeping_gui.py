@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from coordinator_app.services import backups as backups_service
 from coordinator_app.services import members as members_service
 from coordinator_app.ui.data_rights import RetentionDialog
 from coordinator_app.ui.remembered import Remembered
-from coordinator_app.ui.safekeeping import RestoreDialog, backup_folder
+from coordinator_app.ui.safekeeping import RestoreDialog, backup_folder, set_backup_folder
 
 pytestmark = pytest.mark.gui
 
@@ -272,3 +272,33 @@ def test_retention_review_lists_people_who_left_long_ago_and_can_erase_them(
     dialog.done(0)
     assert names_in(group_path) == ["Zoë Adams", "Łukasz Wójcik"]
 
+
+
+def test_the_timer_backs_up_a_group_that_keeps_changing(qtbot, make_window, group_path):
+    window = make_window(group_path)
+    settle(qtbot)
+    auto = window.safekeeping.auto
+    assert auto.timer.isActive() and auto.timer.interval() <= 10 * 60 * 1000
+    auto.scheduler.interval = timedelta(0)  # as if half an hour had passed
+    members_service.add_member(window.group, name="Zoë Adams", joined_on=TODAY)
+    auto.timer.timeout.emit()
+    settle(qtbot)
+    assert [b.members for b in backups_service.list_backups(group_path)] == [1, 0]
+    auto.timer.timeout.emit()  # nothing changed since: no new backup
+    settle(qtbot)
+    assert len(backups_service.list_backups(group_path)) == 2
+
+
+def test_a_backup_that_cannot_be_written_is_said_plainly_and_the_group_stays_open(
+        qtbot, make_window, group_path, tmp_path):
+    not_a_folder = tmp_path / "backups.txt"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    window = make_window()
+    set_backup_folder(window.remembered, not_a_folder)
+    assert window.open_path(group_path)
+    qtbot.waitUntil(lambda: "automatic backup could not be made" in window.statusBar().currentMessage(),
+                    timeout=10000)
+    assert window.group is not None
+    members_service.add_member(window.group, name="Zoë Adams", joined_on=TODAY)
+    window.close_group()  # the backup on closing fails quietly; closing is never stopped
+    assert names_in(group_path) == ["Zoë Adams"]
