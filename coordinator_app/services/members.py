@@ -8,7 +8,6 @@ keeps ``deleted_at`` so a mistake can be undone, and every list hides it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,10 +35,8 @@ from coordinator_app.db.models.base import AssignmentStatus, utcnow
 
 from .errors import NotFound, ValidationError
 from .uow import unit_of_work
-from .validate import optional_text, required_date, required_text, say_date
+from .validate import fold, optional_text, required_date, required_text, say_date
 
-# Letters that NFKD does not split into a base letter and an accent, so "lukasz" finds "Łukasz" too.
-_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _FIELDS = ("name", "joined_on", "preferred_name", "email", "phone", "address", "kind", "private_notes")
 
@@ -96,12 +93,6 @@ class MemberDetail:
     current_version: int | None
     attendance: tuple[date, ...]
     jobs_done: tuple[tuple[date, str], ...]
-
-
-def fold(text: str) -> str:
-    """Text for matching and sorting: case- and accent-insensitive, so "zoe" finds "Zoë"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNSPLIT))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def name_key(name: str) -> tuple[str, str]:

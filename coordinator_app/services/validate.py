@@ -49,7 +49,9 @@ def say_date(day: date) -> str:
 
 
 # Letters NFKD does not split into a base letter and an accent.
-_UNSPLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
+_UNSPLIT = str.maketrans({
+    "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
+})
 
 
 def fold(text: str) -> str:

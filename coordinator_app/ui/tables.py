@@ -7,7 +7,6 @@ and accents do not matter ("zoe" finds Zoë).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from coordinator_app.services.validate import fold
+
 from .i18n import tr
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -30,16 +31,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
-
-
-# Letters that do not decompose into a base letter and an accent.
-_PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents, for matching what people type against names ("lukasz" finds Łukasz)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN_LETTERS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def show_date(value: date | None) -> str:
