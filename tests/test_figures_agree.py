@@ -1,0 +1,45 @@
+"""The printed documents and the screens read the same records through different read models; a
+funder or the AGM must never see one figure on paper and another in the window."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coordinator_app.db.groupfile import open_group
+from coordinator_app.db.models import MeetingStatus
+from coordinator_app.services import meetings, report_data
+from coordinator_app.services.demo import write_demo_group
+from coordinator_app.services.money import grants
+
+TODAY = date(2026, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.group"
+    write_demo_group(path, today=TODAY)
+    group = open_group(path, read_only=True)
+    yield group
+    group.close()
+
+
+def test_funding_report_spend_matches_the_money_page(demo):
+    grant = grants.list_grants(demo)[0]
+    printed = report_data.funding_data(demo, reference=grant.reference, today=TODAY)
+    assert printed.received_pence == grant.received_pence
+    assert printed.spent_pence == grant.spent_pence
+    assert printed.fund_balance_pence == grant.fund_balance_pence
+    assert [(line.name, line.budget_pence, line.spent_pence) for line in printed.lines] == [
+        (line.name, line.budget_pence, line.spent_pence) for line in grant.lines
+    ]
+    assert printed.unallocated_spent_pence == grant.spent_off_budget_pence
+
+
+def test_celebration_meetings_and_attendance_match_the_meetings_page(demo):
+    printed = report_data.celebration_data(demo, year=2025, today=TODAY)
+    held = [m for m in meetings.list_meetings(demo, year=2025, today=TODAY) if m.status is MeetingStatus.HELD]
+    assert printed.activity.meetings_held == len(held)
+    assert printed.activity.attendances == sum(m.total_attendance for m in held)
+    assert printed.activity.newcomers == sum(m.newcomers for m in held)
