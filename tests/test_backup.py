@@ -217,3 +217,24 @@ def test_backup_folder_that_cannot_be_made_is_a_plain_message(group, tmp_path):
     with pytest.raises(BackupFailed) as caught:
         backup_db.take_backup(group.path, blocker / "backups")
     assert "backup could not be written" in str(caught.value)
+
+
+def test_two_groups_with_the_same_file_name_keep_their_own_backups(tmp_path, folder):
+    """Two "my-group.group" files in different folders share the backup folder but not their backups."""
+    from coordinator_app.db.groupfile import open_group
+    from coordinator_app.services import group as group_service
+
+    paths = []
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        paths.append(group_service.create_group(tmp_path / name / "my-group.group", name=f"The {name} group"))
+    start = datetime(2026, 1, 1, 9, 0)
+    with open_group(paths[0]) as first:
+        ours = backups.back_up_now(first, folder=folder, now=start)
+    with open_group(paths[1]) as second:
+        # Three hundred days of the other group's backups: its rotation must leave ours alone.
+        for day in range(300):
+            backups.back_up_now(second, folder=folder, now=start + timedelta(days=day, hours=1))
+    assert ours.exists()
+    assert [info.path for info in backups.list_backups(paths[0], folder=folder)] == [ours]
+    assert ours not in [info.path for info in backups.list_backups(paths[1], folder=folder)]

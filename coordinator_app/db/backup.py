@@ -27,7 +27,7 @@ from pathlib import Path
 from coordinator_app import paths
 
 from .errors import GroupFileError
-from .integrity import read_only_uri
+from .integrity import identity_on_disk, read_only_uri
 from .lock import pid_alive
 
 BACKUP_SUFFIX = ".group"
@@ -84,10 +84,27 @@ class BackupFile:
     path: Path
 
 
+def _identity(path: Path) -> int | None:
+    """The file identity in a readable SQLite header; None for a damaged or foreign file."""
+    try:
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                return None
+        return identity_on_disk(path) or None
+    except OSError:
+        return None
+
+
 def find_backups(group_path: Path, folder: Path | None = None) -> list[BackupFile]:
-    """The backups of this group in ``folder``, newest first (hidden temporary files are never listed)."""
+    """The backups of this group in ``folder``, newest first (hidden temporary files are never listed).
+
+    Backups are found by name, and, while the group file's header can be read, only those carrying the
+    same file identity count: two different groups that happen to share a file name never see (or
+    rotate away) each other's backups. A damaged file falls back to the name alone.
+    """
     folder = default_folder(folder)
     pattern = _name_pattern(group_path.stem)
+    own = _identity(group_path)
     found: list[BackupFile] = []
     try:
         entries = list(folder.iterdir())
@@ -100,6 +117,8 @@ def find_backups(group_path: Path, folder: Path | None = None) -> list[BackupFil
         try:
             taken_at = datetime.strptime(match.group(1), STAMP_FORMAT)
         except ValueError:
+            continue
+        if own is not None and _identity(entry) not in (own, None):
             continue
         found.append(BackupFile(taken_at, int(match.group(2) or 0), entry))
     return sorted(found, reverse=True)
