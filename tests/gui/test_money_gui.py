@@ -272,7 +272,8 @@ def test_every_box_on_the_money_page_and_its_dialogs_has_a_name(qtbot, make_wind
     page.dialog.reject()
     page.register.table.selectRow(0)
     for opener, tab in ((page.register.add_account, page.register), (page.register.categorise, page.register),
-                        (page.register.approve, page.register), (page.funds.add_fund, page.funds)):
+                        (page.register.approve, page.register), (page.register.move_money, page.register),
+                        (page.funds.add_fund, page.funds), (page.funds.move_money, page.funds)):
         before = tab.dialog
         opener()
         assert tab.dialog is not before and tab.dialog.isVisible(), opener.__name__
@@ -320,3 +321,36 @@ def test_cash_over_a_hundred_pounds_asks_for_two_approvers(qtbot, make_window, g
     assert (line.transaction.approvals, line.transaction.needs_second_approver) == (2, False)
     window.undo_stack.undo()
     assert register_of(group_path, accounts["cash"])[0].transaction.approvals == 1
+
+
+def test_move_money_from_the_bank_to_the_cash_tin_and_between_funds(qtbot, make_window, group_path, accounts):
+    window, page = money_page(make_window, group_path)
+    page.register.move_money()
+    dialog = page.register.dialog
+    dialog.form.widgets["to_account"].setCurrentIndex(dialog.form.widgets["to_account"].findData(accounts["bank"]))
+    dialog.form.widgets["amount"].setText("20")
+    dialog.accept()
+    assert "two different accounts" in dialog.form._errors["to_account"].text()  # shown beside the box
+    dialog.form.widgets["to_account"].setCurrentIndex(dialog.form.widgets["to_account"].findData(accounts["cash"]))
+    dialog.accept()
+    assert not dialog.isVisible()
+    balances = {a.name: a.balance_pence for a in page.register.accounts_model.rows}
+    assert balances == {"Community account": 8_000, "Cash tin": 2_000}
+
+    page.tabs.setCurrentWidget(page.funds)
+    with opened(group_path) as group:
+        grant_fund = books.add_fund(group, name="Lottery (Zoë's project)", kind=books.FundKind.RESTRICTED)
+    page.funds.refresh()
+    page.funds.move_money()
+    dialog = page.funds.dialog
+    dialog.form.widgets["to_fund"].setCurrentIndex(dialog.form.widgets["to_fund"].findData(grant_fund))
+    dialog.form.widgets["amount"].setText("£12.34")
+    dialog.accept()
+    with opened(group_path) as group:
+        funds = {f.name: f.balance_pence for f in books.list_funds(group)}
+    assert funds == {"General fund": 10_000 - 1_234, "Lottery (Zoë's project)": 1_234}
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    with opened(group_path) as group:
+        assert [a.balance_pence for a in books.list_accounts(group)] == [10_000, 0]
+        assert books.list_funds(group)[0].balance_pence == 10_000

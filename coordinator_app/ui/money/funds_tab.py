@@ -8,13 +8,15 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from coordinator_app.services.money import books, grants
+from coordinator_app.services.money import books, grants, transactions
 
-from ..forms import FormDialog, combo, line
+from ..forms import FormDialog, combo, date_edit, line
 from ..pages.base import PageContext
 from ..pages.widgets import button, button_row, note, section
 from ..tables import ROW_ROLE, RowsModel, make_table
+from ..undo import do_undoable
 from .columns import BUDGET_COLUMNS, FUND_COLUMNS, GRANT_COLUMNS, money
+from .entry import read_amount
 
 
 class FundsTab(QWidget):
@@ -29,10 +31,12 @@ class FundsTab(QWidget):
         self.funds_table.setColumnWidth(1, 200)
         self.funds_table.setColumnWidth(2, 120)
         self.add_fund_button = button(self.tr("Add a f&und…"), self.tr("Money given for one purpose is kept apart"))
+        self.move_button = button(self.tr("&Move money between funds…"),
+                                  self.tr("Say, to cover a grant's overspend from general money"))
         layout.addWidget(section(self.tr("Funds")))
         layout.addWidget(note(self.tr("Restricted money may only be spent on what it was given for.")))
         layout.addWidget(self.funds_table, 2)
-        layout.addLayout(button_row(self.add_fund_button))
+        layout.addLayout(button_row(self.add_fund_button, self.move_button))
 
         self.grants_model = RowsModel(GRANT_COLUMNS, self)
         self.grants_table = make_table(self.grants_model, self.tr("Grants"), sortable=False)
@@ -53,6 +57,7 @@ class FundsTab(QWidget):
         layout.addWidget(self.budget_note)
         self.grants_table.selectionModel().currentRowChanged.connect(self._grant_chosen)
         self.add_fund_button.clicked.connect(self.add_fund)
+        self.move_button.clicked.connect(self.move_money)
 
     def refresh(self) -> None:
         self.funds_model.set_rows(books.list_funds(self.ctx.group))
@@ -92,6 +97,34 @@ class FundsTab(QWidget):
             (self.tr("Restricted: only for the purpose it was given for"), books.FundKind.RESTRICTED),
             (self.tr("Unrestricted: for anything the group does"), books.FundKind.UNRESTRICTED)]))
         dialog.add("purpose", self.tr("&What it is for"), line())
+        dialog.accepted.connect(self.ctx.changed)
+        self.dialog = dialog
+        dialog.open()
+
+    def move_money(self) -> None:
+        """Move money from one fund to another without it leaving any account (undoable)."""
+        group = self.ctx.group
+        funds = [(f.name, f.id) for f in self.funds_model.rows]
+        made: dict[str, int] = {}
+
+        def do(values: dict[str, Any]) -> int:
+            made["id"] = transactions.move_between_funds(
+                group, from_fund_id=values["from_fund"], to_fund_id=values["to_fund"], on=values["on"],
+                amount_pence=read_amount(values["amount"]), reason=values["reason"]).id
+            return made["id"]
+
+        def submit(values: dict[str, Any]) -> int:
+            return do_undoable(self.ctx.undo, self.tr("Move money between funds"), do=lambda: do(values),
+                               undo=lambda _r: transactions.delete_fund_transfer(group, made["id"]),
+                               after=self.ctx.changed, report=self.ctx.report)
+
+        dialog = FormDialog(self, self.tr("Move money between funds"), submit, ok_text=self.tr("Move money"),
+                            intro=self.tr("The accounts show this as a transfer between funds."))
+        dialog.add("from_fund", self.tr("&From"), combo(funds))
+        dialog.add("to_fund", self.tr("&To"), combo(funds, funds[1][1] if len(funds) > 1 else None))
+        dialog.add("on", self.tr("&Date"), date_edit(self.ctx.today()))
+        dialog.add("amount", self.tr("&Amount"), line(placeholder=self.tr("Such as 12.50")))
+        dialog.add("reason", self.tr("&Why"), line(placeholder=self.tr("Such as: covering the overspend")))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()

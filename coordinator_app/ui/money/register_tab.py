@@ -33,7 +33,7 @@ from .columns import (
     REGISTER_COLUMNS,
     counted,
 )
-from .entry import EntryPanel, read_amount_signed
+from .entry import EntryPanel, read_amount, read_amount_signed
 
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
 
@@ -50,6 +50,8 @@ class RegisterTab(QWidget):
         for column, width in ((ACC_NAME, 260), (ACC_KIND, 90), (ACC_BALANCE, 130)):
             self.accounts_table.setColumnWidth(column, width)
         self.add_account_button = button(self.tr("Add an &account…"), self.tr("A bank account or a cash tin"))
+        self.transfer_button = button(self.tr("&Move money between accounts…"),
+                                      self.tr("Banking the cash tin, say: neither money in nor money out"))
 
         search_label, self.search = search_box(self.tr("&Search:"), self.tr("Type part of a payee, category or amount"))
         self.model = RowsModel(REGISTER_COLUMNS, self)
@@ -70,6 +72,7 @@ class RegisterTab(QWidget):
         accounts_row = QHBoxLayout()
         accounts_row.addWidget(section(self.tr("Accounts")))
         accounts_row.addStretch()
+        accounts_row.addWidget(self.transfer_button)
         accounts_row.addWidget(self.add_account_button)
         left_layout.addLayout(accounts_row)
         left_layout.addWidget(self.accounts_table)
@@ -95,6 +98,7 @@ class RegisterTab(QWidget):
         self.accounts_table.selectionModel().currentRowChanged.connect(self._account_chosen)
         self.search.textChanged.connect(self._search)
         self.add_account_button.clicked.connect(self.add_account)
+        self.transfer_button.clicked.connect(self.move_money)
         self.categorise_button.clicked.connect(self.categorise)
         self.delete_button.clicked.connect(self.delete)
         self.approve_button.clicked.connect(self.approve)
@@ -184,6 +188,36 @@ class RegisterTab(QWidget):
         dialog.add("bank_details", self.tr("Bank &details (optional)"),
                    line(placeholder=self.tr("For example: Unity Trust Bank, account ending 4821")))
         dialog.accepted.connect(lambda: (self.ctx.changed(), self.choose_account(dialog.result_value)))
+        self.dialog = dialog
+        dialog.open()
+
+    def move_money(self) -> None:
+        """Record money moved from one of the group's accounts to another (undoable)."""
+        group = self.ctx.group
+        accounts = [(a.name, a.id) for a in self.accounts_model.rows if a.closed_on is None]
+        made: dict[str, int] = {}
+
+        def do(values: dict[str, Any]) -> int:
+            first, _second = transactions.record_transfer(
+                group, from_account_id=values["from_account"], to_account_id=values["to_account"], on=values["on"],
+                amount_pence=read_amount(values["amount"]), description=values["description"])
+            made["id"] = first.id
+            return first.id
+
+        def submit(values: dict[str, Any]) -> int:
+            return do_undoable(self.ctx.undo, self.tr("Move money between accounts"), do=lambda: do(values),
+                               undo=lambda _r: transactions.delete_transaction(group, made["id"]),
+                               after=self.ctx.changed, report=self.ctx.report)
+
+        dialog = FormDialog(self, self.tr("Move money between accounts"), submit, ok_text=self.tr("Move money"),
+                            intro=self.tr("For money that stays the group's: it is not counted as money in or out."))
+        other = next((account_id for _name, account_id in accounts if account_id != self.account_id), None)
+        dialog.add("from_account", self.tr("&From"), combo(accounts, self.account_id))
+        dialog.add("to_account", self.tr("&To"), combo(accounts, other))
+        dialog.add("on", self.tr("&Date"), date_edit(self.ctx.today()))
+        dialog.add("amount", self.tr("&Amount"), line(placeholder=self.tr("Such as 12.50")))
+        dialog.add("description", self.tr("&What for (optional)"), line(placeholder=self.tr("Cash banked")))
+        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
