@@ -233,6 +233,10 @@ class ImportWizard(QDialog):
     def _file(self) -> Path:
         return Path(self.path.text().strip()).expanduser()
 
+    def reject(self) -> None:
+        if not self.busy:  # a statement being read or imported finishes first, so the page is never behind
+            super().reject()
+
     # -- background work -------------------------------------------------------------------------------
     def _work(self, what: str, work: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
         self.busy = True

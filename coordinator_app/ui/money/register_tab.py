@@ -102,6 +102,7 @@ class RegisterTab(QWidget):
         self.categorise_button.clicked.connect(self.categorise)
         self.delete_button.clicked.connect(self.delete)
         self.approve_button.clicked.connect(self.approve)
+        self.table.doubleClicked.connect(lambda _index: self.categorise())
         self.entry.saved.connect(lambda view: self.select_line(view.id))
 
     # -- reading ---------------------------------------------------------------------------------------
