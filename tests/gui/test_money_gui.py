@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from test_every_page import unlabelled_inputs
 
 from coordinator_app.db.groupfile import opened
-from coordinator_app.services.money import books, reconcile, statement_import, transactions
+from coordinator_app.services.money import books, grants, reconcile, statement_import, transactions
 from coordinator_app.services.money.amounts import format_pence, parse_pence
 from coordinator_app.services.money.year_accounts import year_accounts
 from coordinator_app.ui.money.columns import TICK_COLUMNS, TickModel
@@ -354,3 +354,27 @@ def test_move_money_from_the_bank_to_the_cash_tin_and_between_funds(qtbot, make_
     with opened(group_path) as group:
         assert [a.balance_pence for a in books.list_accounts(group)] == [10_000, 0]
         assert books.list_funds(group)[0].balance_pence == 10_000
+
+
+def test_a_payment_charged_to_a_grant_shows_as_spend_against_its_budget(qtbot, make_window, group_path, accounts):
+    with opened(group_path) as group:
+        grants.add_grant(group, funder="Awards for All", reference="AfA-1", amount_pence=100_000,
+                         starts_on=date(2025, 4, 1), ends_on=date(2026, 3, 31),
+                         budget_lines=[("Room hire", 50_000), ("Refreshments", 10_000)])
+    _window, page = money_page(make_window, group_path)
+    entry = page.register.entry
+    entry.budget_line.setCurrentIndex(entry.budget_line.findText("Awards for All: Room hire"))
+    assert entry.fund.currentText() == "Awards for All (AfA-1)" and not entry.fund.isEnabled()
+    entry.payee.setText("St Mary's Church Hall")
+    entry.amount.setText("45")
+    qtbot.keyClick(entry.amount, Qt.Key.Key_Return)
+    assert entry.fund.isEnabled()  # the next entry starts without a budget line
+
+    page.tabs.setCurrentWidget(page.funds)
+    budget = page.funds.budget_model
+    assert [(budget.index(r, 0).data(), budget.index(r, 2).data(), budget.index(r, 3).data())
+            for r in range(budget.rowCount())] == [("Room hire", "£45.00", "£455.00"), ("Refreshments", "£0.00",
+                                                                                        "£100.00")]
+    with opened(group_path) as group:
+        (grant,) = grants.list_grants(group)
+    assert (grant.spent_pence, grant.fund_balance_pence) == (4_500, -4_500)

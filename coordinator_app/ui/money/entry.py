@@ -99,8 +99,11 @@ class EntryPanel(QWidget):
         for column, stretch in enumerate((2, 2, 1, 2, 1)):
             form.grid.setColumnStretch(column, stretch)
         layout.addWidget(form)
+        self._categories: list[books.CategoryView] = []
+        self._line_funds: dict[int, int] = {}  # budget line -> its grant's fund
         for widget in form.widgets.values():
             widget.installEventFilter(self)
+        self.budget_line.currentIndexChanged.connect(lambda _i: self._budget_line_chosen())
         self.direction.currentIndexChanged.connect(lambda _i: self._fill_categories())
         self.payee.editingFinished.connect(self._suggest)
         self.save_button.clicked.connect(self.save)
@@ -123,6 +126,7 @@ class EntryPanel(QWidget):
         for grant in self._grants:
             for budget in grant.lines:
                 self.budget_line.addItem(f"{grant.funder}: {budget.name}", budget.id)
+                self._line_funds[budget.id] = grant.fund_id
         self.budget_line.setCurrentIndex(max(0, self.budget_line.findData(keep_line)))
         self._fill_categories()
 
@@ -131,11 +135,19 @@ class EntryPanel(QWidget):
         keep = self.category.currentData()
         self.category.clear()
         self.category.addItem(self.tr("Choose later"), None)
-        for category in getattr(self, "_categories", []):
+        for category in self._categories:
             if category.direction.value == wanted:
                 self.category.addItem(category.name, category.id)
         self.category.setCurrentIndex(max(0, self.category.findData(keep)))
         self.budget_line.setEnabled(wanted == "payment")
+        self._budget_line_chosen()
+
+    def _budget_line_chosen(self) -> None:
+        """A payment charged to a grant comes out of the grant's fund: show that fund."""
+        fund_id = self._line_funds.get(self.budget_line.currentData()) if self.budget_line.isEnabled() else None
+        if fund_id is not None and self.fund.findData(fund_id) >= 0:
+            self.fund.setCurrentIndex(self.fund.findData(fund_id))
+        self.fund.setEnabled(fund_id is None)
 
     def _suggest(self) -> None:
         """Offer the category chosen last time for a payee like this one."""
@@ -166,7 +178,8 @@ class EntryPanel(QWidget):
         out = values["direction"] == MONEY_OUT
         return {
             "out": out, "on": values["on"], "payee": values["payee"], "amount_pence": read_amount(values["amount"]),
-            "category_id": values["category"], "fund_id": values["fund"],
+            "category_id": values["category"],
+            "fund_id": None if out and values["budget_line"] is not None else values["fund"],  # the grant's fund
             "budget_line_id": values["budget_line"] if out else None,
         }
 
@@ -179,7 +192,7 @@ class EntryPanel(QWidget):
             values = self.values()
             view = record(self.ctx, account_id, values)
         except ValidationError as error:
-            self.form.show_error(ValidationError(_field(error.field), error.message))
+            self.form.show_error(error)
             return None
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
@@ -189,21 +202,17 @@ class EntryPanel(QWidget):
         self.amount.clear()
         self.category.setCurrentIndex(0)
         self.budget_line.setCurrentIndex(0)
-        self.ctx.status(self.tr("Saved: {what} {amount} on {day}.").format(
-            what=self.tr("money in") if view.amount_pence > 0 else self.tr("money out"),
-            amount=format_pence(abs(view.amount_pence)), day=f"{view.on:%d/%m/%Y}"))
         if view.needs_second_approver:
             self.ctx.status(self.tr("Saved. ⚠ Cash over £100 wants two people's approval: choose the line and "
                                     "press Approved by…"))
+        else:
+            self.ctx.status(self.tr("Saved: {what} {amount} on {day}.").format(
+                what=self.tr("money in") if view.amount_pence > 0 else self.tr("money out"),
+                amount=format_pence(abs(view.amount_pence)), day=f"{view.on:%d/%m/%Y}"))
         self.ctx.changed()
         self.saved.emit(view)
         self.payee.setFocus()
         return view
-
-
-def _field(field: str) -> str:
-    """The box a service's field name belongs to."""
-    return {"to_fund": "fund"}.get(field, field)
 
 
 def record(ctx: PageContext, account_id: int, values: dict[str, Any]) -> TransactionView:
