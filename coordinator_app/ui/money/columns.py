@@ -45,7 +45,7 @@ def category_text(view: Any) -> str:
 REG_DATE, REG_PAYEE, REG_CATEGORY, REG_FUND, REG_IN, REG_OUT, REG_BALANCE, REG_CLEARED = range(8)
 REGISTER_COLUMNS = (
     Column("Date", lambda r: show_date(r.transaction.on), sort_key=lambda r: (r.transaction.on, r.transaction.id)),
-    Column("Payee or payer", lambda r: r.transaction.payee or r.transaction.description,
+    Column("Paid to or from", lambda r: r.transaction.payee or r.transaction.description,
            sort_key=lambda r: fold(r.transaction.payee)),
     Column("Category", lambda r: category_text(r.transaction)),
     Column("Fund", lambda r: r.transaction.fund_name),
@@ -117,7 +117,7 @@ TICK_CLEARED, TICK_DATE, TICK_PAYEE, TICK_IN, TICK_OUT = range(5)
 TICK_COLUMNS = (
     Column("On the statement", lambda t: ""),
     Column("Date", lambda t: show_date(t.on), sort_key=lambda t: (t.on, t.id)),
-    Column("Payee or payer", lambda t: t.payee or t.description),
+    Column("Paid to or from", lambda t: t.payee or t.description),
     Column("Money in", lambda t: money_in(t.amount_pence), sort_key=lambda t: t.amount_pence, align_right=True),
     Column("Money out", lambda t: money_out(t.amount_pence), sort_key=lambda t: -t.amount_pence, align_right=True),
 )
@@ -125,7 +125,7 @@ TICK_COLUMNS = (
 UNCATEGORISED_COLUMNS = (
     Column("Date", lambda t: show_date(t.on), sort_key=lambda t: (t.on, t.id)),
     Column("Account", lambda t: t.account_name),
-    Column("Payee or payer", lambda t: t.payee or t.description),
+    Column("Paid to or from", lambda t: t.payee or t.description),
     Column("Money in", lambda t: money_in(t.amount_pence), sort_key=lambda t: t.amount_pence, align_right=True),
     Column("Money out", lambda t: money_out(t.amount_pence), sort_key=lambda t: -t.amount_pence, align_right=True),
 )
