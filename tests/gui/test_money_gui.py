@@ -195,6 +195,12 @@ def test_reconcile_to_zero_then_mark_reconciled(qtbot, make_window, group_path, 
     page.tabs.setCurrentWidget(page.reconcile)
     tab = page.reconcile
     tab.statement_date.setDate(date(2025, 5, 15))
+    qtbot.keyClicks(tab.balance, "eighty")
+    qtbot.keyClick(tab.balance, Qt.Key.Key_Return)
+    assert "not an amount of money" in tab.form._errors["balance"].text()
+    with opened(group_path) as group:
+        assert reconcile.list_statements(group, account_id=accounts["bank"]) == []  # nothing started
+    tab.balance.clear()
     qtbot.keyClicks(tab.balance, "85.00")  # £100.00 + £25.00 - £40.00
     qtbot.keyClick(tab.balance, Qt.Key.Key_Return)
     assert [tab.model.rows[r].payee for r in range(tab.model.rowCount())] == ["Zoë Adams", "St Mary's Church Hall"]
