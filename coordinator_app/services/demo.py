@@ -75,6 +75,7 @@ from coordinator_app.db.models import (
 from .errors import ValidationError
 from .group import create_group
 from .uow import unit_of_work
+from .validate import fold
 
 DEFAULT_SEED = 2024
 GROUP_NAME = "Harbour Lights Carers & Pain Support Group"
@@ -279,10 +280,12 @@ class _Builder:
         joiners = sorted(rng.choice(self.held[1:-1]) for _ in PEOPLE[FOUNDERS:])
         for index, (name, preferred, kind) in enumerate(PEOPLE):
             joined = self.start if index < FOUNDERS else joiners[index - FOUNDERS]
-            ascii_part = "".join(ch for ch in name.split()[0].lower() if "a" <= ch <= "z") or f"member{index}"
+            first_last = (name.split()[0], name.split()[-1])
+            words = ["".join(ch for ch in fold(word) if "a" <= ch <= "z") for word in first_last]
+            ascii_part = ".".join(word for word in words if word) or f"member{index}"
             member = Member(
                 name=name, preferred_name=preferred, kind=kind, joined_on=joined,
-                email=f"{ascii_part}{index}@example.org" if rng.random() < 0.8 else "",
+                email=f"{ascii_part}@example.org" if rng.random() < 0.8 else "",
                 phone=f"07700 900{index:03d}" if rng.random() < 0.7 else "",
                 private_notes="Prefers a phone call to email." if rng.random() < 0.15 else "",
             )

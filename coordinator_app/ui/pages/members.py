@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QMessageBox,
     QScrollArea,
@@ -26,7 +27,7 @@ from ..tables import ROW_ROLE as ROW
 from ..tables import Column, RowsModel, SearchProxy, fold, make_table, show_date
 from ..undo import do_undoable
 from .base import Page, PageContext
-from .widgets import button, button_row, heading, note, search_box, section
+from .widgets import button, heading, note, search_box, section
 
 COL_NAME, COL_KIND, COL_JOINED, COL_ROLES, COL_AGREED = range(5)
 MEMBER_COLUMNS = (
@@ -116,9 +117,15 @@ class MembersPage(Page):
         right_layout = QVBoxLayout(right_inner)
         right_layout.addWidget(self.form_title)
         right_layout.addWidget(self.form)
-        right_layout.addLayout(button_row(self.save_button, self.leave_button, self.rejoin_button))
-        right_layout.addLayout(button_row(self.role_button, self.consent_button, self.delete_button))
-        right_layout.addLayout(button_row(self.export_button, self.erase_button))
+        # Two buttons a row, so the details fit beside the list without being cut off on a laptop screen.
+        # Leave and Rejoin share a place: only one of them is ever shown.
+        actions = QGridLayout()
+        detail_buttons = ((self.save_button,), (self.leave_button, self.rejoin_button), (self.role_button,),
+                          (self.consent_button,), (self.delete_button,), (self.export_button,), (self.erase_button,))
+        for index, widgets in enumerate(detail_buttons):
+            for widget in widgets:
+                actions.addWidget(widget, index // 2, index % 2)
+        right_layout.addLayout(actions)
         right_layout.addWidget(self.info)
         right_layout.addStretch()
         self.details_area = QScrollArea()
@@ -132,7 +139,7 @@ class MembersPage(Page):
         splitter.addWidget(self.details_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 460])
+        splitter.setSizes([560, 500])
         layout.addWidget(splitter, 1)
 
         self.search.textChanged.connect(self._search)
