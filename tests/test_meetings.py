@@ -31,6 +31,7 @@ from coordinator_app.services.meetings import (
     plan_meeting,
     record_meeting,
     restore_meeting,
+    unrecord_meeting,
     unrecorded_past_meetings,
     update_meeting,
 )
@@ -365,3 +366,35 @@ def test_a_deleted_member_no_longer_counts_as_present(group):
     record = get_meeting(group, meeting_id)
     assert (record.present_ids, record.present_count) == ({ann}, 1)
     assert JOINED < MAY
+
+
+def test_unrecording_puts_the_meeting_back_as_it_was_before_it_was_recorded(group):
+    ann, bob = add_people(group, "Ann", "Bob")
+    meeting_id = plan_meeting(group, held_on=MAY, topic="Sleep & pain")
+    before = get_meeting(group, meeting_id)
+    record_meeting(group, meeting_id, present=[ann, bob], newcomers=2, guests=1, confidential_notes="Private.",
+                   decisions=[DecisionInput("Meet monthly")], good_things=[GoodThingInput("A good week", ann)],
+                   actions=[ActionInput("Book the room", member_id=ann)], today=TODAY)
+    unrecord_meeting(group, meeting_id)
+    assert get_meeting(group, meeting_id) == before
+    assert [m.id for m in unrecorded_past_meetings(group, today=TODAY)] == [meeting_id]
+    assert jobs.list_jobs(group, include_retired=True) == [] and jobs.list_assignments(group) == []
+    assert attendance_history(group, ann) == []
+
+
+def test_unrecording_keeps_an_action_someone_already_did(group):
+    (ann,) = add_people(group, "Ann")
+    meeting_id = plan_meeting(group, held_on=MAY)
+    record = record_meeting(group, meeting_id, actions=[ActionInput("Buy tea", member_id=ann),
+                                                        ActionInput("Book the room", member_id=ann)], today=TODAY)
+    jobs.mark_done(group, record.actions[0].assignment_id, done_on=date(2026, 5, 20))
+    unrecord_meeting(group, meeting_id)
+    assert [(a.title, a.done) for a in get_meeting(group, meeting_id).actions] == [("Buy tea", True)]
+
+
+def test_a_deleted_meeting_cannot_be_unrecorded(group):
+    meeting_id = plan_meeting(group, held_on=MAY)
+    record_meeting(group, meeting_id, newcomers=1, today=TODAY)
+    delete_meeting(group, meeting_id)
+    with pytest.raises(NotFound):
+        unrecord_meeting(group, meeting_id)

@@ -523,6 +523,26 @@ def record_meeting(
         return _record(session, meeting)
 
 
+def unrecord_meeting(group: GroupFile, meeting_id: int) -> None:
+    """Take back a record, so Undo can return a meeting to planned as it was before it was recorded.
+
+    Attendance, counts, decisions, good things and confidential notes go, and so do the jobs its
+    actions made, unless someone already did them; the minutes, written separately, stay.
+    """
+    with unit_of_work(group) as session:
+        meeting = live_meeting(session, meeting_id)
+        meeting.attendance = []
+        meeting.decisions = []
+        meeting.good_things = []
+        meeting.members_count = None
+        meeting.newcomers_count = meeting.guests_count = 0
+        meeting.confidential_notes = ""
+        session.flush()
+        _save_actions(session, meeting, ())
+        meeting.status = MeetingStatus.PLANNED
+        meeting.recorded_at = None
+
+
 def _actions(session: Session, meeting: Meeting) -> tuple[ActionView, ...]:
     views = []
     jobs = session.scalars(select(Job).where(Job.from_meeting_id == meeting.id).order_by(Job.id))

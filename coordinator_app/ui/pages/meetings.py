@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -311,11 +314,30 @@ class MeetingsPage(Page):
         members = members_service.list_members(self.ctx.group, include_former=True, today=self.ctx.today())
         members = [m for m in members if m.joined_on <= meeting.held_on and (m.left_on is None
                                                                             or m.left_on >= meeting.held_on)]
-        dialog = RecordMeetingDialog(self, group=self.ctx.group, meeting=meeting, members=members,
-                                     count_only=profile.count_only, today=self.ctx.today())
+        dialog = RecordMeetingDialog(self, meeting=meeting, members=members, count_only=profile.count_only,
+                                     today=self.ctx.today(), save=self._save_record(meeting))
         dialog.accepted.connect(lambda: self._recorded(meeting.id))
         self.dialog = dialog
         dialog.open()
+
+    def _save_record(self, before: MeetingRecord) -> Callable[..., MeetingRecord]:
+        """Saving the record dialog, undoably: Undo puts back the earlier record, or the plain planned meeting."""
+        group, today = self.ctx.group, self.ctx.today()
+
+        def put_back() -> None:
+            if before.recorded:
+                _record_again(group, before.id, _record_values(before, today))
+            else:
+                meetings_service.unrecord_meeting(group, before.id)
+
+        def save(**values: Any) -> MeetingRecord:
+            return self._undoable(
+                self.tr("Record the meeting of {day}").format(day=show_date(before.held_on)),
+                do=lambda: meetings_service.record_meeting(group, before.id, **values),
+                undo=lambda _r: put_back(),
+                redo=lambda _r: _record_again(group, before.id, values))
+
+        return save
 
     def _recorded(self, meeting_id: int) -> None:
         self.ctx.changed()
@@ -382,3 +404,19 @@ class MeetingsPage(Page):
         """The sign-in sheet for the chosen meeting (or the next one), made in the background and opened."""
         meeting = self.chosen()
         return print_sign_in_sheet(self.ctx, held_on=meeting.held_on if meeting else None, busy=(self.print_button,))
+
+
+def _record_values(record: MeetingRecord, today: date) -> dict[str, Any]:
+    """The arguments that would record ``record`` again, as it reads now."""
+    return {"present": record.present_ids, "members_count": record.members_count, "newcomers": record.newcomers,
+            "guests": record.guests, "decisions": record.decisions, "good_things": record.good_things,
+            "confidential_notes": record.confidential_notes, "minutes": record.minutes,
+            "minutes_shareable": record.minutes_shareable, "actions": tuple(a.as_input() for a in record.actions),
+            "today": today}
+
+
+def _record_again(group: Any, meeting_id: int, values: dict[str, Any]) -> MeetingRecord:
+    """Record with arguments kept from earlier; an action whose job was removed since is made afresh."""
+    jobs_now = {a.job_id for a in meetings_service.get_meeting(group, meeting_id).actions}
+    actions = tuple(a if a.job_id in jobs_now else replace(a, job_id=None) for a in values["actions"])
+    return meetings_service.record_meeting(group, meeting_id, **{**values, "actions": actions})

@@ -8,6 +8,7 @@ Anything typed but not yet added is kept when saving, so nothing is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 from coordinator_app.services.meetings import ActionInput, DecisionInput, DecisionMethod, GoodThingInput, MeetingRecord
 from coordinator_app.services.members import MemberSummary
@@ -68,10 +68,11 @@ class _FoldFilter(QSortFilterProxyModel):
 
 
 class RecordMeetingDialog(QDialog):
-    def __init__(self, parent: QWidget, *, group: Any, meeting: MeetingRecord, members: list[MemberSummary],
-                 count_only: bool, today: date) -> None:
+    def __init__(self, parent: QWidget, *, meeting: MeetingRecord, members: list[MemberSummary],
+                 count_only: bool, today: date, save: Callable[..., MeetingRecord]) -> None:
+        """``save`` takes ``record_meeting``'s keyword arguments; the page passes one that Undo can take back."""
         super().__init__(parent)
-        self.group = group
+        self.save = save
         self.meeting = meeting
         self.today = today
         self.count_only = count_only
@@ -377,8 +378,7 @@ class RecordMeetingDialog(QDialog):
         for label in (*self._errors.values(), self.general_error):
             label.hide()
         try:
-            self.saved = meetings_service.record_meeting(
-                self.group, self.meeting.id,
+            self.saved = self.save(
                 present=() if self.count_only else self.present_ids(),
                 members_count=self.members_count.value() if self.count_only else None,
                 newcomers=self.newcomers.value(), guests=self.guests.value(),
