@@ -204,3 +204,32 @@ def test_any_mix_of_adding_closing_and_reordering_keeps_the_order_and_positions_
         current = aims.list_aims(group, today=TODAY)
         assert [aim.id for aim in current] == expected
         assert [aim.position for aim in current] == list(range(len(expected)))
+
+
+def test_deleting_an_aim_added_by_mistake_closes_the_gap(group):
+    a, b, c = _add(group, "A", "B", "C")
+    aims.delete_aim(group, b)
+    assert _current(group) == [(a, "A", 0), (c, "C", 1)]
+    assert [aim.id for aim in aims.list_aims(group, include_closed=True, today=TODAY)] == [a, c]
+    with pytest.raises(NotFound):
+        aims.delete_aim(group, b)
+
+
+@pytest.mark.parametrize("close", [aims.mark_achieved, aims.retire_aim])
+def test_reopening_a_closed_aim_puts_it_back_where_it_was(group, close):
+    a, b, c = _add(group, "A", "B", "C")
+    before = aims.list_aims(group, include_closed=True, today=TODAY)
+    close(group, b, on=date(2026, 5, 1), note="We did it together")
+    aims.reopen_aim(group, b, position=1)
+    assert aims.list_aims(group, include_closed=True, today=TODAY) == before
+    with pytest.raises(ValidationError) as caught:
+        aims.reopen_aim(group, b, position=0)
+    assert caught.value.field == "status"
+
+
+def test_setting_reviewed_on_puts_back_an_earlier_review_or_none(group):
+    (a,) = _add(group, "A", set_on=TODAY - timedelta(days=400))
+    aims.mark_reviewed(group, a, on=TODAY)
+    aims.set_reviewed_on(group, a, reviewed_on=None)
+    (aim,) = aims.list_aims(group, today=TODAY)
+    assert (aim.reviewed_on, aim.needs_review) == (None, True)

@@ -156,6 +156,34 @@ def mark_reviewed(group: GroupFile, aim_id: int, *, on: date) -> None:
         row.reviewed_on = on
 
 
+def delete_aim(group: GroupFile, aim_id: int) -> None:
+    """Take away an aim added by mistake, as Undo of adding it; the group ends an aim it held by closing it."""
+    with unit_of_work(group) as session:
+        session.delete(_aim(session, aim_id))
+        session.flush()
+        _renumber(_current(session))
+
+
+def reopen_aim(group: GroupFile, aim_id: int, *, position: int) -> None:
+    """Put an achieved or retired aim back on the current list at ``position``, as Undo of closing it."""
+    with unit_of_work(group) as session:
+        row = _aim(session, aim_id)
+        if row.status is AimStatus.CURRENT:
+            raise ValidationError("status", "This aim is already one of the current aims.")
+        others = _current(session)
+        row.status = AimStatus.CURRENT
+        row.status_changed_on = None
+        row.outcome_note = ""
+        others.insert(max(0, min(position, len(others))), row)
+        _renumber(others)
+
+
+def set_reviewed_on(group: GroupFile, aim_id: int, *, reviewed_on: date | None) -> None:
+    """Put back when the aim was last reviewed (or that it never was), as Undo of marking it reviewed."""
+    with unit_of_work(group) as session:
+        _aim(session, aim_id).reviewed_on = reviewed_on
+
+
 def list_aims(group: GroupFile, *, include_closed: bool = False, today: date | None = None) -> list[AimView]:
     """Current aims in their order; with ``include_closed``, then the achieved and retired ones, newest first."""
     today = today or date.today()

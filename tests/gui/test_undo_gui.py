@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from coordinator_app.db.groupfile import opened
+from coordinator_app.services import aims as aims_service
 from coordinator_app.services import jobs as jobs_service
 from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import members as members_service
@@ -118,3 +119,70 @@ def test_undo_re_recording_a_meeting_brings_back_the_earlier_record(qtbot, make_
     assert (again.present_ids, again.newcomers, again.decisions) == (
         changed.present_ids, changed.newcomers, changed.decisions)
     assert job_titles(group_path) == ["Ask about the park", "Buy tea"]
+
+
+# -- aims -----------------------------------------------------------------------------------------------
+
+
+def aims_now(group_path) -> list[tuple[str, str, int, date | None]]:
+    with opened(group_path) as group:
+        return [(a.text, str(a.status), a.position, a.reviewed_on)
+                for a in aims_service.list_aims(group, include_closed=True, today=TODAY)]
+
+
+def aims_page(make_window, group_path, *texts: str):
+    with opened(group_path) as group:
+        ids = [aims_service.add_aim(group, text=text, set_on=date(2024, 1, 15)) for text in texts]
+    window = make_window(group_path, page="group")
+    page = window.desktop.current_page()
+    page.tabs.setCurrentIndex(1)
+    return window, page, ids
+
+
+def test_undo_adding_an_aim(qtbot, make_window, group_path):
+    window, page, _ids = aims_page(make_window, group_path, "Meet every month")
+    qtbot.mouseClick(page.add_aim_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["text"].setPlainText("Invite a speaker on benefits <and> grants")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    added = aims_now(group_path)
+    assert [a[0] for a in added] == ["Meet every month", "Invite a speaker on benefits <and> grants"]
+
+    undo(qtbot, window)
+    assert [a[0] for a in aims_now(group_path)] == ["Meet every month"]
+    assert page.aims_model.rowCount() == 1
+    redo(qtbot, window)
+    assert aims_now(group_path) == added
+    undo(qtbot, window)  # the aim redo made afresh is the one taken away again
+    assert [a[0] for a in aims_now(group_path)] == ["Meet every month"]
+
+
+@pytest.mark.parametrize(("button", "status"), [("achieved_button", "achieved"), ("retire_button", "retired")])
+def test_undo_closing_an_aim_puts_it_back_in_its_place(qtbot, make_window, group_path, button, status):
+    window, page, ids = aims_page(make_window, group_path, "Meet every month", "Zoë's walking group", "Raise £500")
+    before = aims_now(group_path)
+    page.select_aim(ids[1])
+    qtbot.mouseClick(getattr(page, button), Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["note"].setPlainText("We did it & more")
+    dialog.accept()
+    assert not dialog.isVisible()
+    closed = aims_now(group_path)
+    assert closed[-1][:2] == ("Zoë's walking group", status)
+
+    undo(qtbot, window)
+    assert aims_now(group_path) == before
+    redo(qtbot, window)
+    assert aims_now(group_path) == closed
+
+
+def test_undo_marking_an_aim_reviewed(qtbot, make_window, group_path):
+    window, page, ids = aims_page(make_window, group_path, "Meet every month")
+    page.select_aim(ids[0])
+    qtbot.mouseClick(page.reviewed_button, Qt.MouseButton.LeftButton)
+    assert aims_now(group_path)[0][3] == TODAY
+    undo(qtbot, window)
+    assert aims_now(group_path)[0][3] is None
+    redo(qtbot, window)
+    assert aims_now(group_path)[0][3] == TODAY

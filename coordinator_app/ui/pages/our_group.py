@@ -284,7 +284,11 @@ class OurGroupPage(Page):
         group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> int:
-            return aims_service.add_aim(group, **values)
+            def add_again(added: list[int]) -> None:
+                added[0] = aims_service.add_aim(group, **values)  # a new id, which the next Undo takes away
+
+            return self._undoable(self.tr("Add an aim"), do=lambda: [aims_service.add_aim(group, **values)],
+                                  undo=lambda added: aims_service.delete_aim(group, added[0]), redo=add_again)[0]
 
         dialog = FormDialog(self, self.tr("Add an aim"), submit, ok_text=self.tr("Add aim"))
         dialog.add("text", self.tr("The &aim"), text_box(lines=3))
@@ -329,8 +333,12 @@ class OurGroupPage(Page):
 
     def mark_reviewed(self) -> None:
         aim = selected_row(self.aims_table)
-        if aim is not None:
-            self._try(lambda: aims_service.mark_reviewed(self.ctx.group, aim.id, on=self.ctx.today()))
+        if aim is None:
+            return
+        group, today = self.ctx.group, self.ctx.today()
+        self._try(lambda: self._undoable(
+            self.tr("Mark an aim reviewed"), do=lambda: aims_service.mark_reviewed(group, aim.id, on=today),
+            undo=lambda _r: aims_service.set_reviewed_on(group, aim.id, reviewed_on=aim.reviewed_on)))
 
     def close_aim(self, *, achieved: bool) -> None:
         aim = selected_row(self.aims_table)
@@ -340,7 +348,8 @@ class OurGroupPage(Page):
         service = aims_service.mark_achieved if achieved else aims_service.retire_aim
 
         def submit(values: dict[str, Any]) -> None:
-            service(group, aim.id, **values)
+            self._undoable(title, do=lambda: service(group, aim.id, **values),
+                           undo=lambda _r: aims_service.reopen_aim(group, aim.id, position=aim.position))
 
         title = self.tr("Our aim was achieved") if achieved else self.tr("Retire this aim")
         dialog = FormDialog(self, title, submit, intro=aim.text,
