@@ -37,6 +37,8 @@ def _fill_disk(group, spare_pages: int = 2) -> None:
     def _limit(dbapi_conn, _record) -> None:
         dbapi_conn.execute(f"PRAGMA max_page_count = {pages + spare_pages}")
 
+    group.engine.dispose()  # pooled connections were made before the limit; start afresh
+
 
 def test_disk_full_during_a_write_is_a_plain_message_and_keeps_the_data(group):
     put_setting(group, "kept", "Siobhán's notes")

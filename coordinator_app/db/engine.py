@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.pool import NullPool
 
 from .integrity import stamp_every_commit
 
@@ -26,8 +25,10 @@ def make_engine(path: Path, *, read_only: bool = False, immutable: bool = False)
     The pysqlite driver's own transaction handling is switched off so that SQLAlchemy's BEGIN is the
     only one (the documented recipe); that makes SAVEPOINTs and pragmas behave. ``immutable`` is for a
     file nobody here may change (read-only file or folder): SQLite then creates no -wal/-shm beside it.
+    Connections are pooled (SQLAlchemy's default for a file): opening one costs 5-8 ms, about as much
+    as the query behind a page refresh. ``GroupFile.close`` disposes of them.
     """
-    engine = create_engine(sqlite_url(path, read_only=read_only, immutable=immutable), poolclass=NullPool)
+    engine = create_engine(sqlite_url(path, read_only=read_only, immutable=immutable))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # pragma: no branch - tiny event hook
