@@ -284,3 +284,43 @@ def test_propose_rota_needs_a_sensible_number_of_meetings(group):
     with pytest.raises(ValidationError) as caught:
         rota.propose_rota(group, meetings_ahead=0, today=TODAY)
     assert caught.value.field == "meetings_ahead"
+
+
+def test_mark_not_done_makes_the_turn_to_do_again_and_reopens_a_one_off_job(group):
+    (ann,) = add_people(group, "Ann")
+    leaflets = jobs.add_job(group, title="Leaflets", frequency=JobFrequency.ONE_OFF)
+    turn = jobs.assign(group, leaflets, ann, due_on=JUNE_9)
+    before = (jobs.list_jobs(group), jobs.list_assignments(group))
+    jobs.mark_done(group, turn, done_on=JUNE_9)
+    jobs.mark_not_done(group, turn)
+    assert (jobs.list_jobs(group), jobs.list_assignments(group)) == before
+    assert all(row.total == 0 for row in jobs.share_of_jobs(group))
+    with pytest.raises(ValidationError) as caught:
+        jobs.mark_not_done(group, turn)
+    assert caught.value.field == "status"
+
+
+def test_undo_swap_gives_the_turn_back(group):
+    ann, bob = add_people(group, "Ann", "Bob")
+    tea = jobs.add_job(group, title="Tea")
+    turn = jobs.assign(group, tea, ann, due_on=JUNE_9)
+    before = jobs.list_assignments(group)
+    jobs.swap(group, turn, with_member_id=bob)
+    jobs.undo_swap(group, turn)
+    assert jobs.list_assignments(group) == before
+    with pytest.raises(ValidationError) as caught:
+        jobs.undo_swap(group, turn)
+    assert caught.value.field == "status"
+
+
+def test_a_swap_whose_new_turn_was_done_is_not_taken_back(group):
+    ann, bob = add_people(group, "Ann", "Bob")
+    tea = jobs.add_job(group, title="Tea")
+    turn = jobs.assign(group, tea, ann, due_on=JUNE_9)
+    new = jobs.swap(group, turn, with_member_id=bob)
+    jobs.mark_done(group, new, done_on=JUNE_9)
+    with pytest.raises(ValidationError) as caught:
+        jobs.undo_swap(group, turn)
+    assert caught.value.field == "status"
+    assert {v.id: v.status for v in jobs.list_assignments(group)} == {
+        turn: AssignmentStatus.SWAPPED, new: AssignmentStatus.DONE}

@@ -250,6 +250,37 @@ def swap(group: GroupFile, assignment_id: int, *, with_member_id: int) -> int:
         return new.id
 
 
+def mark_not_done(group: GroupFile, assignment_id: int) -> None:
+    """Take back marking a turn done, as Undo does: it is still to do, and a one-off job is open again."""
+    with unit_of_work(group) as session:
+        turn = _assignment(session, assignment_id)
+        if turn.status is not AssignmentStatus.DONE:
+            raise ValidationError("status", "This turn is not marked done.")
+        turn.status = AssignmentStatus.ASSIGNED
+        turn.done_on = None
+        job = _job(session, turn.job_id)
+        if job.frequency is JobFrequency.ONE_OFF:
+            job.active = True
+
+
+def undo_swap(group: GroupFile, assignment_id: int) -> None:
+    """Give a swapped turn back to its first holder, as Undo does; the turn handed over goes."""
+    with unit_of_work(group) as session:
+        turn = _assignment(session, assignment_id)
+        if turn.status is not AssignmentStatus.SWAPPED:
+            raise ValidationError("status", "This turn was not swapped.")
+        handed = session.scalars(select(JobAssignment).where(
+            JobAssignment.id != turn.id, JobAssignment.job_id == turn.job_id,
+            JobAssignment.member_id == turn.swapped_with_id, JobAssignment.due_on == turn.due_on,
+        ).order_by(JobAssignment.id.desc()).limit(1)).first()
+        if handed is not None and handed.status is not AssignmentStatus.ASSIGNED:
+            raise ValidationError("status", "The turn was already done or swapped again, so the swap stays.")
+        if handed is not None:
+            session.delete(handed)
+        turn.status = AssignmentStatus.ASSIGNED
+        turn.swapped_with_id = None
+
+
 def _views(session: Session, query) -> list[AssignmentView]:
     rows = session.scalars(
         query.outerjoin(Meeting, Meeting.id == JobAssignment.meeting_id)

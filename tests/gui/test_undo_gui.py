@@ -186,3 +186,55 @@ def test_undo_marking_an_aim_reviewed(qtbot, make_window, group_path):
     assert aims_now(group_path)[0][3] is None
     redo(qtbot, window)
     assert aims_now(group_path)[0][3] == TODAY
+
+
+# -- jobs -------------------------------------------------------------------------------------------------
+
+
+def turns_now(group_path) -> list[tuple[str, str, str, date | None]]:
+    with opened(group_path) as group:
+        turns = jobs_service.list_assignments(group)
+    return sorted((t.job_title, t.member_name, str(t.status), t.done_on) for t in turns)
+
+
+def jobs_page_on_a_turn(make_window, group_path, people):
+    with opened(group_path) as group:
+        leaflets = jobs_service.add_job(group, title="Leaflets & posters", frequency="one_off")
+        turn = jobs_service.assign(group, leaflets, people["Zoë Adams"], due_on=TODAY)
+    window = make_window(group_path, page="jobs")
+    page = window.desktop.current_page()
+    row = next(row for row, t in enumerate(page.turns_model.rows) if t.id == turn)
+    page.turns_table.selectRow(page.turns_table.model().mapFromSource(page.turns_model.index(row, 0)).row())
+    return window, page
+
+
+def test_undo_marking_a_turn_done(qtbot, make_window, group_path, people):
+    window, page = jobs_page_on_a_turn(make_window, group_path, people)
+    before = turns_now(group_path)
+    qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    done = turns_now(group_path)
+    assert done == [("Leaflets & posters", "Zoë Adams", "done", TODAY)]
+    undo(qtbot, window)
+    assert turns_now(group_path) == before
+    with opened(group_path) as group:
+        assert [j.title for j in jobs_service.list_jobs(group)] == ["Leaflets & posters"]  # open again
+    redo(qtbot, window)
+    assert turns_now(group_path) == done
+
+
+def test_undo_swapping_a_turn(qtbot, make_window, group_path, people):
+    window, page = jobs_page_on_a_turn(make_window, group_path, people)
+    before = turns_now(group_path)
+    qtbot.mouseClick(page.swap_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    who = dialog.form.widgets["with_member_id"]
+    who.setCurrentIndex(who.findText("Łukasz Wójcik"))
+    dialog.accept()
+    assert not dialog.isVisible()
+    swapped = turns_now(group_path)
+    assert swapped == [("Leaflets & posters", "Zoë Adams", "swapped", None),
+                       ("Leaflets & posters", "Łukasz Wójcik", "assigned", None)]
+    undo(qtbot, window)
+    assert turns_now(group_path) == before
+    redo(qtbot, window)
+    assert turns_now(group_path) == swapped

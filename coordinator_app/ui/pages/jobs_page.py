@@ -16,6 +16,7 @@ from coordinator_app.services.jobs import AssignmentStatus, JobFrequency, ShareR
 from ..forms import CheckList, FormDialog, combo, line, text_box
 from ..labels import choices, word
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
+from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note
 
@@ -128,6 +129,9 @@ class JobsPage(Page):
         self.share_note.setText(self.tr("Turns done in the last twelve months. A long bar next to a short one "
                                         "means the jobs could be shared more evenly."))
 
+    def _undoable(self, text: str, **steps: Any) -> Any:
+        return do_undoable(self.ctx.undo, text, after=self.ctx.changed, report=self.ctx.report, **steps)
+
     def _try(self, action: Any) -> Any:
         try:
             result = action()
@@ -226,9 +230,11 @@ class JobsPage(Page):
         if turn.status != AssignmentStatus.ASSIGNED:
             self.ctx.status(self.tr("That turn is already {status}.").format(status=word(turn.status).lower()))
             return
-        done_on = min(turn.due_on, self.ctx.today())
+        done_on, group = min(turn.due_on, self.ctx.today()), self.ctx.group
         try:
-            jobs_service.mark_done(self.ctx.group, turn.id, done_on=done_on)
+            self._undoable(self.tr("Mark “{job}” done").format(job=turn.job_title),
+                           do=lambda: jobs_service.mark_done(group, turn.id, done_on=done_on),
+                           undo=lambda _r: jobs_service.mark_not_done(group, turn.id))
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
             return
@@ -244,7 +250,11 @@ class JobsPage(Page):
         members = [m for m in members_service.list_members(group, today=self.ctx.today()) if m.id != turn.member_id]
         dialog = FormDialog(self, self.tr("Swap “{job}” on {day}").format(job=turn.job_title,
                                                                              day=show_date(turn.due_on)),
-                            lambda values: jobs_service.swap(group, turn.id, **values), ok_text=self.tr("Swap"))
+                            lambda values: self._undoable(
+                                self.tr("Swap “{job}”").format(job=turn.job_title),
+                                do=lambda: jobs_service.swap(group, turn.id, **values),
+                                undo=lambda _r: jobs_service.undo_swap(group, turn.id)),
+                            ok_text=self.tr("Swap"))
         dialog.add("with_member_id", self.tr("&Who takes it instead"), combo((m.name, m.id) for m in members))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
