@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -84,5 +85,8 @@ def run_gui(group_path: Path | None) -> int:
     report_bugs_plainly()
     window = open_window(group_path)
     code = app.exec()
+    # Let background work (the backup taken on close, a report being written) finish before Python
+    # tears down the objects its answers would be delivered to.
+    QThreadPool.globalInstance().waitForDone()
     del window
     return code

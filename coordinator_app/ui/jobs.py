@@ -7,6 +7,7 @@ relay object that lives on the GUI thread, which makes Qt queue the callbacks th
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -45,9 +46,15 @@ class _Task(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # delivered to the failure callback, which decides what to say
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
         else:
-            self._relay.succeeded.emit(result)
+            self._deliver(self._relay.succeeded, result)
+
+    @staticmethod
+    def _deliver(signal: Any, value: object) -> None:
+        # If the app is shutting down the relay may be gone: then nobody is left to tell.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 # Relays waiting for their worker; held here so Python does not collect them mid-flight.
