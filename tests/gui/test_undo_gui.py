@@ -7,13 +7,15 @@ from datetime import date
 import pytest
 from gui_helpers import TODAY, back_to, modal
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import aims as aims_service
+from coordinator_app.services import contacts as contacts_service
 from coordinator_app.services import jobs as jobs_service
 from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import members as members_service
+from coordinator_app.services.contacts import EsteemRole
 from coordinator_app.services.meetings import ActionInput, DecisionInput, MeetingStatus
 
 pytestmark = pytest.mark.gui
@@ -238,3 +240,77 @@ def test_undo_swapping_a_turn(qtbot, make_window, group_path, people):
     assert turns_now(group_path) == before
     redo(qtbot, window)
     assert turns_now(group_path) == swapped
+
+
+# -- contacts ---------------------------------------------------------------------------------------------
+
+
+def contacts_now(group_path):
+    with opened(group_path) as group:
+        return contacts_service.list_contacts(group)
+
+
+def contacts_page_on_siobhan(make_window, group_path):
+    with opened(group_path) as group:
+        contact_id = contacts_service.add_contact(group, name="Siobhán Ó Briain", organisation="Mind & Body",
+                                                  roles=[EsteemRole.FACILITATOR])
+        contacts_service.add_contact(group, name="أحمد حسن")
+    window = make_window(group_path, page="contacts")
+    page = window.desktop.current_page()
+    assert page.select_contact(contact_id)
+    return window, page
+
+
+def test_change_a_contact_and_undo_the_change(qtbot, make_window, group_path):
+    window, page = contacts_page_on_siobhan(make_window, group_path)
+    before = contacts_now(group_path)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    assert dialog.form.widgets["organisation"].text() == "Mind & Body"
+    dialog.form.widgets["organisation"].setText("Carers <North>")
+    dialog.form.widgets["email"].setText("not an email")
+    dialog.accept()
+    assert dialog.isVisible() and contacts_now(group_path) == before  # the bad email is explained, nothing saved
+    dialog.form.widgets["email"].setText("siobhan@example.org")
+    dialog.accept()
+    assert not dialog.isVisible()
+    changed = contacts_now(group_path)
+    siobhan = next(c for c in changed if c.name == "Siobhán Ó Briain")
+    assert (siobhan.organisation, siobhan.email, siobhan.roles) == (
+        "Carers <North>", "siobhan@example.org", {EsteemRole.FACILITATOR})
+
+    undo(qtbot, window)
+    assert contacts_now(group_path) == before
+    redo(qtbot, window)
+    assert contacts_now(group_path) == changed
+
+
+def test_delete_a_contact_and_bring_them_back_with_undo(qtbot, make_window, group_path, answer):
+    window, page = contacts_page_on_siobhan(make_window, group_path)
+    before = contacts_now(group_path)
+    asked = answer(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert "Siobhán Ó Briain" in asked[0]
+    assert [c.name for c in contacts_now(group_path)] == ["أحمد حسن"]
+    assert [c.name for c in page.model.rows] == ["أحمد حسن"]
+
+    undo(qtbot, window)
+    assert contacts_now(group_path) == before
+    assert len(page.model.rows) == 2
+    redo(qtbot, window)
+    assert [c.name for c in contacts_now(group_path)] == ["أحمد حسن"]
+
+
+def test_undo_adding_a_contact(qtbot, make_window, group_path):
+    window = make_window(group_path, page="contacts")
+    page = window.desktop.current_page()
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["name"].setText("Tom & Jerry Clarke")
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert [c.name for c in contacts_now(group_path)] == ["Tom & Jerry Clarke"]
+    undo(qtbot, window)
+    assert contacts_now(group_path) == []
+    redo(qtbot, window)
+    assert [c.name for c in contacts_now(group_path)] == ["Tom & Jerry Clarke"]

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from coordinator_app.services import contacts as contacts_service
-from coordinator_app.services.contacts import EsteemRole
+from coordinator_app.services.contacts import ContactView, EsteemRole
+from coordinator_app.services.errors import NotFound, StorageError
 
 from ..forms import CheckList, FormDialog, combo, date_edit, line, text_box
 from ..labels import choices, word
 from ..tables import Column, RowsModel, SearchProxy, make_table, selected_row, show_date
+from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, search_box, section
 
@@ -44,13 +46,15 @@ class ContactsPage(Page):
         self.role_filter = combo([(self.tr("All roles"), None)] + choices(EsteemRole))
         self.role_filter.setAccessibleName(self.tr("Show contacts in role"))
         self.add_button = button(self.tr("&Add contact…"))
+        self.edit_button = button(self.tr("&Change details…"))
+        self.delete_button = button(self.tr("&Delete contact"), self.tr("Edit ▸ Undo (Ctrl+Z) brings them back"))
         self.log_button = button(self.tr("&Log support…"), self.tr("Record help the group received from this contact"))
         top = QHBoxLayout()
         top.addWidget(search_label)
         top.addWidget(self.search, 1)
         top.addWidget(self.role_filter)
         layout.addLayout(top)
-        layout.addLayout(button_row(self.add_button, self.log_button))
+        layout.addLayout(button_row(self.add_button, self.edit_button, self.delete_button, self.log_button))
         self.model = RowsModel(CONTACT_COLUMNS, self)
         self.proxy = SearchProxy(self.model, self)
         self.table = make_table(self.proxy, self.tr("Contacts"))
@@ -74,6 +78,8 @@ class ContactsPage(Page):
         self.search.textChanged.connect(self.proxy.set_search)
         self.role_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
         self.log_button.clicked.connect(self.log_support)
 
     def refresh(self) -> None:
@@ -81,21 +87,78 @@ class ContactsPage(Page):
         self.model.set_rows(contacts_service.list_contacts(group, role=self.role_filter.currentData()))
         self.support_model.set_rows(contacts_service.support_log(group, role=self.role_filter.currentData()))
 
+    def _undoable(self, text: str, **steps: Any) -> Any:
+        return do_undoable(self.ctx.undo, text, after=self.ctx.changed, report=self.ctx.report, **steps)
+
+    def select_contact(self, contact_id: int) -> bool:
+        for row, contact in enumerate(self.model.rows):
+            if contact.id == contact_id:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+                return True
+        return False
+
+    def _contact_form(self, dialog: FormDialog, contact: ContactView | None) -> None:
+        """The fields of a contact, empty for a new one or filled from ``contact``."""
+        dialog.add("name", self.tr("&Name"), line(contact.name if contact else ""))
+        dialog.add("organisation", self.tr("&Organisation"), line(contact.organisation if contact else ""))
+        dialog.add("job_title", self.tr("&Job title"), line(contact.job_title if contact else ""))
+        dialog.add("email", self.tr("&Email"), line(contact.email if contact else ""))
+        dialog.add("phone", self.tr("&Phone"), line(contact.phone if contact else ""))
+        dialog.add("roles", self.tr("&Roles for our group"),
+                   CheckList(choices(EsteemRole), contact.roles if contact else ()))
+        dialog.add("notes", self.tr("No&tes"), text_box(contact.notes if contact else "", lines=2))
+
     def add(self) -> None:
         group = self.ctx.group
-        dialog = FormDialog(self, self.tr("Add a contact"),
-                            lambda values: contacts_service.add_contact(group, **values),
-                            ok_text=self.tr("Add contact"))
-        dialog.add("name", self.tr("&Name"), line())
-        dialog.add("organisation", self.tr("&Organisation"), line())
-        dialog.add("job_title", self.tr("&Job title"), line())
-        dialog.add("email", self.tr("&Email"), line())
-        dialog.add("phone", self.tr("&Phone"), line())
-        dialog.add("roles", self.tr("&Roles for our group"), CheckList(choices(EsteemRole)))
-        dialog.add("notes", self.tr("No&tes"), text_box(lines=2))
+
+        def submit(values: dict[str, Any]) -> int:
+            return self._undoable(self.tr("Add a contact"), do=lambda: contacts_service.add_contact(group, **values),
+                                  undo=lambda contact_id: contacts_service.delete_contact(group, contact_id),
+                                  redo=lambda contact_id: contacts_service.restore_contact(group, contact_id))
+
+        dialog = FormDialog(self, self.tr("Add a contact"), submit, ok_text=self.tr("Add contact"))
+        self._contact_form(dialog, None)
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
+
+    def edit(self) -> None:
+        contact = selected_row(self.table)
+        if contact is None:
+            self.ctx.status(self.tr("Choose a contact first."))
+            return
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> None:
+            old = {field: getattr(contact, field) for field in values}
+            self._undoable(self.tr("Change {name}'s details").format(name=contact.name),
+                           do=lambda: contacts_service.update_contact(group, contact.id, **values),
+                           undo=lambda _r: contacts_service.update_contact(group, contact.id, **old))
+
+        dialog = FormDialog(self, contact.name, submit, ok_text=self.tr("Save changes"))
+        self._contact_form(dialog, contact)
+        dialog.accepted.connect(lambda: (self.ctx.changed(), self.select_contact(contact.id)))
+        self.dialog = dialog
+        dialog.open()
+
+    def delete(self) -> None:
+        contact = selected_row(self.table)
+        if contact is None:
+            self.ctx.status(self.tr("Choose a contact first."))
+            return
+        group = self.ctx.group
+        answer = QMessageBox.question(self, self.tr("Delete contact"), self.tr(
+            "Delete {name} and the support they gave from the list? Edit ▸ Undo (Ctrl+Z) brings them back.").format(
+            name=contact.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._undoable(self.tr("Delete {name}").format(name=contact.name),
+                           do=lambda: contacts_service.delete_contact(group, contact.id),
+                           undo=lambda _r: contacts_service.restore_contact(group, contact.id))
+        except (StorageError, NotFound) as error:
+            self.ctx.report(error)
+        self.ctx.changed()
 
     def log_support(self) -> None:
         contact = selected_row(self.table)
