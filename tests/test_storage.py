@@ -7,7 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
 from coordinator_app.db.groupfile import open_group
-from coordinator_app.db.migrate import head_revision, upgrade_to_head
+from coordinator_app.db.migrate import SCHEMA_HEAD, head_revision, upgrade_to_head
 from coordinator_app.db.models import Base
 from coordinator_app.services import group as group_service
 
@@ -41,3 +41,7 @@ def test_pragmas_are_set_on_every_connection(group):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_the_head_the_app_expects_is_the_newest_migration():
+    assert head_revision() == SCHEMA_HEAD

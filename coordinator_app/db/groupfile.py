@@ -21,7 +21,7 @@ from . import lock as locking
 from .engine import make_engine
 from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse, NewerGroupFile, NotAGroupFile
 from .integrity import new_file_identity, stray_wal
-from .migrate import head_revision, known_revisions, upgrade_to_head
+from .migrate import SCHEMA_HEAD, known_revisions, upgrade_to_head
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Stamped into the SQLite header so the file is recognisably ours (``file`` shows it too).
@@ -75,7 +75,7 @@ def inspect_file(path: Path) -> str:
     if row is None:
         raise DamagedGroupFile(path, f"{name} has no schema version recorded; it has not been changed.")
     revision = str(row[0])
-    if revision not in known_revisions():
+    if revision != SCHEMA_HEAD and revision not in known_revisions():
         raise NewerGroupFile(
             path,
             f"{name} was saved by a newer version of Group Coordinator; install the newest version to open it.",
@@ -212,7 +212,7 @@ def open_group(path: Path | str, *, read_only: bool = False) -> GroupFile:
                 held_by, lock, read_only = None, None, True
             if held_by is not None:
                 lock, read_only = None, True
-    if revision != head_revision():
+    if revision != SCHEMA_HEAD:
         if read_only:
             who = f" by {held_by.describe()}" if held_by else ""
             raise GroupFileInUse(
