@@ -8,6 +8,7 @@ version is upgraded on a copy that replaces the original only once the upgrade h
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -18,10 +19,10 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import lock as locking
+from . import migrate
 from .engine import make_engine
 from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse, NewerGroupFile, NotAGroupFile
 from .integrity import new_file_identity, stray_wal
-from .migrate import SCHEMA_HEAD, known_revisions, upgrade_to_head
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Stamped into the SQLite header so the file is recognisably ours (``file`` shows it too).
@@ -75,7 +76,7 @@ def inspect_file(path: Path) -> str:
     if row is None:
         raise DamagedGroupFile(path, f"{name} has no schema version recorded; it has not been changed.")
     revision = str(row[0])
-    if revision != SCHEMA_HEAD and revision not in known_revisions():
+    if revision != migrate.SCHEMA_HEAD and revision not in migrate.known_revisions():
         raise NewerGroupFile(
             path,
             f"{name} was saved by a newer version of Group Coordinator; install the newest version to open it.",
@@ -113,7 +114,7 @@ def _upgrade(tmp: Path, initialise: Callable[[Session], None] | None = None) -> 
     engine = make_engine(tmp)
     try:
         with engine.begin() as conn:
-            upgrade_to_head(conn)
+            migrate.upgrade_to_head(conn)
         if initialise is not None:
             with Session(engine) as session, session.begin():
                 initialise(session)
@@ -212,7 +213,7 @@ def open_group(path: Path | str, *, read_only: bool = False) -> GroupFile:
                 held_by, lock, read_only = None, None, True
             if held_by is not None:
                 lock, read_only = None, True
-    if revision != SCHEMA_HEAD:
+    if revision != migrate.SCHEMA_HEAD:
         if read_only:
             who = f" by {held_by.describe()}" if held_by else ""
             raise GroupFileInUse(
@@ -220,7 +221,8 @@ def open_group(path: Path | str, *, read_only: bool = False) -> GroupFile:
             )
         try:
             upgrade_on_copy(path)
-        except (sqlite3.Error, OSError) as exc:
+        except Exception as exc:  # a failed upgrade of any kind leaves the original as it was
+            logging.getLogger(__name__).exception("upgrading %s failed", path)
             if lock:
                 lock.release()
             raise GroupFileError(path, f"{path.name} could not be updated ({exc}); it has not been changed.") \
