@@ -193,6 +193,12 @@ def test_undo_marking_an_aim_reviewed(qtbot, make_window, group_path):
 # -- jobs -------------------------------------------------------------------------------------------------
 
 
+def choose(table, model, row_id: int) -> None:
+    """Select the row with ``row_id`` in a sortable table, as a click on it would."""
+    row = next(row for row, shown in enumerate(model.rows) if shown.id == row_id)
+    table.selectRow(table.model().mapFromSource(model.index(row, 0)).row())
+
+
 def turns_now(group_path) -> list[tuple[str, str, str, date | None]]:
     with opened(group_path) as group:
         turns = jobs_service.list_assignments(group)
@@ -205,8 +211,7 @@ def jobs_page_on_a_turn(make_window, group_path, people):
         turn = jobs_service.assign(group, leaflets, people["Zoë Adams"], due_on=TODAY)
     window = make_window(group_path, page="jobs")
     page = window.desktop.current_page()
-    row = next(row for row, t in enumerate(page.turns_model.rows) if t.id == turn)
-    page.turns_table.selectRow(page.turns_table.model().mapFromSource(page.turns_model.index(row, 0)).row())
+    choose(page.turns_table, page.turns_model, turn)
     return window, page
 
 
@@ -240,6 +245,48 @@ def test_undo_swapping_a_turn(qtbot, make_window, group_path, people):
     assert turns_now(group_path) == before
     redo(qtbot, window)
     assert turns_now(group_path) == swapped
+
+
+def jobs_now(group_path) -> list[tuple[str, list[str]]]:
+    with opened(group_path) as group:
+        return [(j.title, sorted(name for _id, name in j.volunteers)) for j in jobs_service.list_jobs(group)]
+
+
+def jobs_page_on_tea(make_window, group_path, people):
+    with opened(group_path) as group:
+        tea = jobs_service.add_job(group, title="Tea & biscuits")
+        jobs_service.volunteer(group, tea, people["Zoë Adams"])
+    window = make_window(group_path, page="jobs")
+    page = window.desktop.current_page()
+    choose(page.jobs_table, page.jobs_model, tea)
+    return window, page
+
+
+def test_undo_retiring_a_job(qtbot, make_window, group_path, people):
+    window, page = jobs_page_on_tea(make_window, group_path, people)
+    before = jobs_now(group_path)
+    qtbot.mouseClick(page.retire_button, Qt.MouseButton.LeftButton)
+    assert jobs_now(group_path) == []
+    undo(qtbot, window)
+    assert jobs_now(group_path) == before
+    redo(qtbot, window)
+    assert jobs_now(group_path) == []
+
+
+def test_undo_changing_who_volunteers(qtbot, make_window, group_path, people):
+    window, page = jobs_page_on_tea(make_window, group_path, people)
+    before = jobs_now(group_path)
+    qtbot.mouseClick(page.volunteers_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["member_ids"].set_all(True)
+    dialog.accept()
+    assert not dialog.isVisible()
+    everyone = [("Tea & biscuits", sorted(people))]
+    assert jobs_now(group_path) == everyone
+    undo(qtbot, window)
+    assert jobs_now(group_path) == before
+    redo(qtbot, window)
+    assert jobs_now(group_path) == everyone
 
 
 # -- contacts ---------------------------------------------------------------------------------------------

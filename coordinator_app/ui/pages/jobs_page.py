@@ -162,12 +162,16 @@ class JobsPage(Page):
         members = members_service.list_members(group, today=self.ctx.today())
         before = {member_id for member_id, _name in job.volunteers}
 
+        def change(was: set[int], now: set[int]) -> None:
+            for member_id in sorted(now - was):
+                jobs_service.volunteer(group, job.id, member_id)
+            for member_id in sorted(was - now):
+                jobs_service.stop_volunteering(group, job.id, member_id)
+
         def submit(values: dict[str, Any]) -> None:
             after = set(values["member_ids"])
-            for member_id in sorted(after - before):
-                jobs_service.volunteer(group, job.id, member_id)
-            for member_id in sorted(before - after):
-                jobs_service.stop_volunteering(group, job.id, member_id)
+            self._undoable(self.tr("Change who volunteers for “{job}”").format(job=job.title),
+                           do=lambda: change(before, after), undo=lambda _r: change(after, before))
 
         dialog = FormDialog(self, self.tr("Who volunteers for “{job}”").format(job=job.title), submit,
                             ok_text=self.tr("Save volunteers"))
@@ -179,7 +183,10 @@ class JobsPage(Page):
     def retire_job(self) -> None:
         job = selected_row(self.jobs_table)
         if job is not None:
-            self._try(lambda: jobs_service.retire_job(self.ctx.group, job.id))
+            group = self.ctx.group
+            self._try(lambda: self._undoable(self.tr("Retire “{job}”").format(job=job.title),
+                                             do=lambda: jobs_service.retire_job(group, job.id),
+                                             undo=lambda _r: jobs_service.reinstate_job(group, job.id)))
 
     # -- turns ---------------------------------------------------------------------------------------
     def propose_rota(self) -> None:
