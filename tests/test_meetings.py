@@ -30,6 +30,7 @@ from coordinator_app.services.meetings import (
     next_meeting,
     plan_meeting,
     record_meeting,
+    reopen_meeting,
     restore_meeting,
     unrecord_meeting,
     unrecorded_past_meetings,
@@ -398,3 +399,24 @@ def test_a_deleted_meeting_cannot_be_unrecorded(group):
     delete_meeting(group, meeting_id)
     with pytest.raises(NotFound):
         unrecord_meeting(group, meeting_id)
+
+
+def test_reopening_a_cancelled_meeting_gives_back_the_turns_it_dropped(group):
+    ann, bob = add_people(group, "Ann", "Bob")
+    meeting_id = plan_meeting(group, held_on=date(2026, 6, 9))
+    tea = jobs.add_job(group, title="Tea")
+    jobs.assign(group, tea, ann, due_on=date(2026, 6, 9), meeting_id=meeting_id)
+    done = jobs.assign(group, tea, bob, due_on=date(2026, 6, 9), meeting_id=meeting_id)
+    jobs.mark_done(group, done, done_on=date(2026, 6, 9))
+
+    def turns():
+        return sorted((t.member_name, t.status, t.meeting_id, t.due_on) for t in jobs.list_assignments(group))
+
+    before, summary = turns(), get_meeting(group, meeting_id)
+    dropped = cancel_meeting(group, meeting_id)
+    assert [t.member_id for t in dropped] == [ann]
+    reopen_meeting(group, meeting_id, turns=dropped)
+    assert (turns(), get_meeting(group, meeting_id)) == (before, summary)
+    with pytest.raises(ValidationError) as caught:
+        reopen_meeting(group, meeting_id)
+    assert caught.value.field == "status"

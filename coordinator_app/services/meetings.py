@@ -266,16 +266,40 @@ def update_meeting(group: GroupFile, meeting_id: int, *, today: date | None = No
             m.speaker = optional_text("speaker", str(changes["speaker"] or ""), "the speaker's name", max_length=200)
 
 
-def cancel_meeting(group: GroupFile, meeting_id: int) -> None:
+@dataclass(frozen=True)
+class DroppedTurn:
+    """A turn at a job that cancelling a meeting dropped, kept so Undo can give it back."""
+
+    job_id: int
+    member_id: int | None
+    due_on: date
+
+
+def cancel_meeting(group: GroupFile, meeting_id: int) -> tuple[DroppedTurn, ...]:
     """Mark a planned meeting cancelled; the turns planned for it are dropped, as nobody will take them."""
     with unit_of_work(group) as session:
         m = live_meeting(session, meeting_id)
         if m.status is MeetingStatus.HELD:
             raise ValidationError("status", "This meeting was recorded as held, so it cannot be cancelled.")
         m.status = MeetingStatus.CANCELLED
-        session.execute(delete(JobAssignment).where(
+        dropped = session.scalars(select(JobAssignment).where(
             JobAssignment.meeting_id == m.id, JobAssignment.status == AssignmentStatus.ASSIGNED
-        ))
+        ).order_by(JobAssignment.id)).all()
+        kept = tuple(DroppedTurn(job_id=t.job_id, member_id=t.member_id, due_on=t.due_on) for t in dropped)
+        session.execute(delete(JobAssignment).where(JobAssignment.id.in_([t.id for t in dropped])))
+        return kept
+
+
+def reopen_meeting(group: GroupFile, meeting_id: int, *, turns: Sequence[DroppedTurn] = ()) -> None:
+    """Make a cancelled meeting planned again with the turns its cancelling dropped, as Undo of cancelling it."""
+    with unit_of_work(group) as session:
+        m = live_meeting(session, meeting_id)
+        if m.status is not MeetingStatus.CANCELLED:
+            raise ValidationError("status", "This meeting is not cancelled.")
+        m.status = MeetingStatus.PLANNED
+        for turn in turns:
+            session.add(JobAssignment(job_id=turn.job_id, member_id=turn.member_id, due_on=turn.due_on,
+                                      meeting_id=m.id, status=AssignmentStatus.ASSIGNED))
 
 
 def delete_meeting(group: GroupFile, meeting_id: int) -> None:

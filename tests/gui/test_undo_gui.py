@@ -123,6 +123,28 @@ def test_undo_re_recording_a_meeting_brings_back_the_earlier_record(qtbot, make_
     assert job_titles(group_path) == ["Ask about the park", "Buy tea"]
 
 
+def test_undo_cancelling_a_meeting_gives_back_its_planned_turns(qtbot, make_window, group_path, people, answer):
+    april = date(2026, 4, 14)
+    with opened(group_path) as group:
+        meeting_id = meetings_service.plan_meeting(group, held_on=april)
+        tea = jobs_service.add_job(group, title="Tea & biscuits")
+        jobs_service.assign(group, tea, people["Łukasz Wójcik"], due_on=april, meeting_id=meeting_id)
+    before = (meeting(group_path, meeting_id), turns_now(group_path))
+    window = make_window(group_path, page="meetings")
+    page = window.desktop.current_page()
+    assert page.select_meeting(meeting_id)
+    answer(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    assert meeting(group_path, meeting_id).status == MeetingStatus.CANCELLED
+    assert turns_now(group_path) == []
+
+    undo(qtbot, window)
+    assert (meeting(group_path, meeting_id), turns_now(group_path)) == before
+    redo(qtbot, window)
+    assert meeting(group_path, meeting_id).status == MeetingStatus.CANCELLED
+    assert turns_now(group_path) == []
+
+
 # -- aims -----------------------------------------------------------------------------------------------
 
 

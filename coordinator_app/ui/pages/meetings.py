@@ -352,8 +352,11 @@ class MeetingsPage(Page):
             "Mark the meeting of {day} as cancelled?").format(day=show_date(meeting.held_on)))
         if answer != QMessageBox.StandardButton.Yes:
             return
+        group = self.ctx.group
         try:
-            meetings_service.cancel_meeting(self.ctx.group, meeting.id)
+            self._undoable(self.tr("Cancel the meeting of {day}").format(day=show_date(meeting.held_on)),
+                           do=lambda: meetings_service.cancel_meeting(group, meeting.id),
+                           undo=lambda dropped: meetings_service.reopen_meeting(group, meeting.id, turns=dropped))
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
         self.ctx.changed()
