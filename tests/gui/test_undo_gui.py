@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import aims as aims_service
 from coordinator_app.services import contacts as contacts_service
+from coordinator_app.services import group as group_service
 from coordinator_app.services import jobs as jobs_service
 from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import members as members_service
@@ -383,3 +384,27 @@ def test_undo_adding_a_contact(qtbot, make_window, group_path):
     assert contacts_now(group_path) == []
     redo(qtbot, window)
     assert [c.name for c in contacts_now(group_path)] == ["Tom & Jerry Clarke"]
+
+
+# -- settings ---------------------------------------------------------------------------------------------
+
+
+def test_undo_changing_the_group_settings(qtbot, make_window, group_path):
+    with opened(group_path) as group:
+        before = group_service.get_profile(group)
+    window = make_window(group_path, page="settings")
+    page = window.desktop.current_page()
+    page.form.widgets["retention_months"].setValue(before.retention_months + 12)
+    page.form.widgets["currency"].setText("EUR")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    with opened(group_path) as group:
+        changed = group_service.get_profile(group)
+    assert (changed.retention_months, changed.currency) == (before.retention_months + 12, "EUR")
+
+    undo(qtbot, window)
+    with opened(group_path) as group:
+        assert group_service.get_profile(group) == before
+    assert page.form.widgets["currency"].text() == before.currency
+    redo(qtbot, window)
+    with opened(group_path) as group:
+        assert group_service.get_profile(group) == changed

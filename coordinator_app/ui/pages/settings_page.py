@@ -11,6 +11,7 @@ from coordinator_app.services.group import AttendanceMode, LeadershipModel
 from ..forms import FieldForm, ask_to_save, combo, line, spin
 from ..labels import MONTHS, choices
 from ..style import DEFAULT_TEXT_SIZE, TEXT_SIZES, apply_look
+from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
 
@@ -95,8 +96,14 @@ class SettingsPage(Page):
             remembered.set_text_size(size)
 
     def save(self) -> bool:
+        values, group = self.form.values(), self.ctx.group
+        before = group_service.get_profile(group)
+        old = {field: getattr(before, field) for field in values}
         try:
-            group_service.update_profile(self.ctx.group, **self.form.values())
+            do_undoable(self.ctx.undo, self.tr("Change the group settings"),
+                        do=lambda: group_service.update_profile(group, **values),
+                        undo=lambda _r: group_service.update_profile(group, **old),
+                        after=self.ctx.changed, report=self.ctx.report)
         except ValidationError as error:
             self.form.show_error(error)
             return False
