@@ -185,3 +185,15 @@ def test_a_support_entry_needs_a_date_what_and_a_role(group, fields, field):
 def test_support_for_a_missing_contact_is_refused(group):
     with pytest.raises(NotFound):
         contacts.log_support(group, 9999, given_on=date(2026, 1, 1), what="Help", role=R.FACILITATOR)
+
+
+def test_a_support_entry_logged_by_mistake_can_be_removed(group):
+    contact_id = contacts.add_contact(group, name="Siobhán Ó Briain")
+    kept = contacts.log_support(group, contact_id, given_on=date(2026, 3, 1), what="Ran a workshop",
+                                role=EsteemRole.CAPACITY_BUILDER)
+    mistake = contacts.log_support(group, contact_id, given_on=date(2026, 3, 2), what="Oops",
+                                   role=EsteemRole.FACILITATOR)
+    contacts.remove_support(group, mistake)
+    assert [entry.id for entry in contacts.support_log(group)] == [kept]
+    with pytest.raises(NotFound):
+        contacts.remove_support(group, mistake)

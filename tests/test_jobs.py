@@ -324,3 +324,17 @@ def test_a_swap_whose_new_turn_was_done_is_not_taken_back(group):
     assert caught.value.field == "status"
     assert {v.id: v.status for v in jobs.list_assignments(group)} == {
         turn: AssignmentStatus.SWAPPED, new: AssignmentStatus.DONE}
+
+
+def test_a_job_added_by_mistake_can_be_deleted_but_not_one_with_turns(group):
+    (ann,) = add_people(group, "Ann")
+    tea, mistake = jobs.add_job(group, title="Tea"), jobs.add_job(group, title="Oops")
+    jobs.volunteer(group, mistake, ann)
+    jobs.assign(group, tea, ann, due_on=JUNE_9)
+    jobs.delete_job(group, mistake)
+    assert [j.title for j in jobs.list_jobs(group, include_retired=True)] == ["Tea"]
+    with pytest.raises(ValidationError) as caught:
+        jobs.delete_job(group, tea)
+    assert caught.value.field == "job_id"
+    with pytest.raises(NotFound):
+        jobs.delete_job(group, mistake)

@@ -205,6 +205,15 @@ def log_support(group: GroupFile, contact_id: int, *, given_on: date, what: str,
         return row.id
 
 
+def remove_support(group: GroupFile, entry_id: int) -> None:
+    """Take away a support entry logged by mistake, as Undo of logging it."""
+    with unit_of_work(group) as session:
+        entry = session.get(SupportLogEntry, entry_id)
+        if entry is None:
+            raise NotFound(f"Support entry {entry_id} is not in this group file.")
+        session.delete(entry)
+
+
 def support_log(
     group: GroupFile, *, contact_id: int | None = None, year: int | None = None, role: EsteemRole | None = None
 ) -> list[SupportView]:

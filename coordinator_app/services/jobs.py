@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
@@ -131,6 +131,16 @@ def retire_job(group: GroupFile, job_id: int) -> None:
 def reinstate_job(group: GroupFile, job_id: int) -> None:
     with unit_of_work(group) as session:
         _job(session, job_id).active = True
+
+
+def delete_job(group: GroupFile, job_id: int) -> None:
+    """Take away a job added by mistake, as Undo of adding it; a job with turns is retired instead."""
+    with unit_of_work(group) as session:
+        job = _job(session, job_id)
+        if session.scalars(select(JobAssignment.id).where(JobAssignment.job_id == job_id).limit(1)).first():
+            raise ValidationError("job_id", f"“{job.title}” already has turns, so it can only be retired.")
+        session.execute(delete(JobVolunteer).where(JobVolunteer.job_id == job_id))
+        session.delete(job)
 
 
 def _volunteers(session: Session, job_ids: list[int]) -> dict[int, tuple[tuple[int, str], ...]]:

@@ -312,6 +312,24 @@ def test_undo_changing_who_volunteers(qtbot, make_window, group_path, people):
     assert jobs_now(group_path) == everyone
 
 
+def test_undo_adding_a_job(qtbot, make_window, group_path):
+    window = make_window(group_path, page="jobs")
+    page = window.desktop.current_page()
+    qtbot.mouseClick(page.add_job_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["title"].setText("Open the room & put the kettle on")
+    dialog.accept()
+    assert not dialog.isVisible()
+    added = jobs_now(group_path)
+    assert added == [("Open the room & put the kettle on", [])]
+    undo(qtbot, window)
+    assert jobs_now(group_path) == [] and page.jobs_model.rowCount() == 0
+    redo(qtbot, window)
+    assert jobs_now(group_path) == added
+    undo(qtbot, window)  # the job redo made afresh is the one taken away again
+    assert jobs_now(group_path) == []
+
+
 # -- contacts ---------------------------------------------------------------------------------------------
 
 
@@ -408,3 +426,23 @@ def test_undo_changing_the_group_settings(qtbot, make_window, group_path):
     redo(qtbot, window)
     with opened(group_path) as group:
         assert group_service.get_profile(group) == changed
+
+
+def test_undo_logging_support(qtbot, make_window, group_path):
+    window, page = contacts_page_on_siobhan(make_window, group_path)
+    qtbot.mouseClick(page.log_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["what"].setPlainText("Ran a workshop on <listening> & sharing")
+    dialog.accept()
+    assert not dialog.isVisible()
+
+    def logged():
+        with opened(group_path) as group:
+            return [(s.contact_name, s.what, s.role) for s in contacts_service.support_log(group)]
+
+    entry = [("Siobhán Ó Briain", "Ran a workshop on <listening> & sharing", EsteemRole.FACILITATOR)]
+    assert logged() == entry
+    undo(qtbot, window)
+    assert logged() == [] and page.support_model.rowCount() == 0
+    redo(qtbot, window)
+    assert logged() == entry

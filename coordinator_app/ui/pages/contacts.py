@@ -167,8 +167,16 @@ class ContactsPage(Page):
             return
         group = self.ctx.group
         first_role = min(contact.roles, default=EsteemRole.RESOURCE_BUILDER)
-        dialog = FormDialog(self, self.tr("Support from {name}").format(name=contact.name),
-                            lambda values: contacts_service.log_support(group, contact.id, **values),
+        def submit(values: dict[str, Any]) -> int:
+            def log_again(logged: list[int]) -> None:
+                logged[0] = contacts_service.log_support(group, contact.id, **values)  # the next Undo takes it
+
+            return self._undoable(self.tr("Log support from {name}").format(name=contact.name),
+                                  do=lambda: [contacts_service.log_support(group, contact.id, **values)],
+                                  undo=lambda logged: contacts_service.remove_support(group, logged[0]),
+                                  redo=log_again)[0]
+
+        dialog = FormDialog(self, self.tr("Support from {name}").format(name=contact.name), submit,
                             ok_text=self.tr("Log support"))
         dialog.add("given_on", self.tr("&When"), date_edit(self.ctx.today()))
         dialog.add("role", self.tr("&Role"), combo(choices(EsteemRole), first_role))

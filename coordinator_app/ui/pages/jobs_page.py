@@ -144,8 +144,16 @@ class JobsPage(Page):
     # -- jobs ----------------------------------------------------------------------------------------
     def add_job(self) -> None:
         group = self.ctx.group
-        dialog = FormDialog(self, self.tr("Add a job"), lambda values: jobs_service.add_job(group, **values),
-                            ok_text=self.tr("Add job"))
+
+        def submit(values: dict[str, Any]) -> int:
+            def add_again(added: list[int]) -> None:
+                added[0] = jobs_service.add_job(group, **values)  # a new id, which the next Undo takes away
+
+            return self._undoable(self.tr("Add the job “{job}”").format(job=values["title"]),
+                                  do=lambda: [jobs_service.add_job(group, **values)],
+                                  undo=lambda added: jobs_service.delete_job(group, added[0]), redo=add_again)[0]
+
+        dialog = FormDialog(self, self.tr("Add a job"), submit, ok_text=self.tr("Add job"))
         dialog.add("title", self.tr("&Job"), line(placeholder=self.tr("For example: bring the refreshments")))
         dialog.add("frequency", self.tr("&How often"), combo(choices(JobFrequency), JobFrequency.EVERY_MEETING))
         dialog.add("description", self.tr("&What it involves"), text_box(lines=2))
