@@ -338,3 +338,17 @@ def test_a_job_added_by_mistake_can_be_deleted_but_not_one_with_turns(group):
     assert caught.value.field == "job_id"
     with pytest.raises(NotFound):
         jobs.delete_job(group, mistake)
+
+
+def test_remove_turns_takes_away_turns_still_to_do_all_or_none(group):
+    ann, bob = add_people(group, "Ann", "Bob")
+    tea = jobs.add_job(group, title="Tea")
+    first, second = (jobs.assign(group, tea, who, due_on=JUNE_9) for who in (ann, bob))
+    kept = jobs.assign(group, tea, ann, due_on=JUNE_9 + timedelta(weeks=4))
+    jobs.mark_done(group, second, done_on=JUNE_9)
+    with pytest.raises(ValidationError) as caught:
+        jobs.remove_turns(group, [first, second])
+    assert caught.value.field == "status"
+    assert len(jobs.list_assignments(group)) == 3
+    jobs.remove_turns(group, [first])
+    assert sorted(t.id for t in jobs.list_assignments(group)) == [second, kept]

@@ -7,6 +7,7 @@ swapped to someone else, or missed. A turn counts towards someone's share when i
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -289,6 +290,16 @@ def undo_swap(group: GroupFile, assignment_id: int) -> None:
             session.delete(handed)
         turn.status = AssignmentStatus.ASSIGNED
         turn.swapped_with_id = None
+
+
+def remove_turns(group: GroupFile, assignment_ids: Iterable[int]) -> None:
+    """Take away turns still to do, all or none, as Undo of saving a rota."""
+    with unit_of_work(group) as session:
+        turns = [_assignment(session, assignment_id) for assignment_id in assignment_ids]
+        if any(turn.status is not AssignmentStatus.ASSIGNED for turn in turns):
+            raise ValidationError("status", "Some of these turns were done or swapped since, so they stay.")
+        for turn in turns:
+            session.delete(turn)
 
 
 def _views(session: Session, query) -> list[AssignmentView]:

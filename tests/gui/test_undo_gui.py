@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from gui_helpers import TODAY, back_to, modal
@@ -328,6 +328,29 @@ def test_undo_adding_a_job(qtbot, make_window, group_path):
     assert jobs_now(group_path) == added
     undo(qtbot, window)  # the job redo made afresh is the one taken away again
     assert jobs_now(group_path) == []
+
+
+def test_undo_saving_a_rota(qtbot, make_window, group_path, people):
+    with opened(group_path) as group:
+        for weeks in (0, 4):
+            meetings_service.plan_meeting(group, held_on=TODAY + timedelta(weeks=weeks))
+        tea = jobs_service.add_job(group, title="Tea & biscuits")
+        for person in people.values():
+            jobs_service.volunteer(group, tea, person)
+    window = make_window(group_path, page="jobs")
+    page = window.desktop.current_page()
+    qtbot.mouseClick(page.rota_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    saved = turns_now(group_path)
+    assert len(saved) == 2
+    undo(qtbot, window)
+    assert turns_now(group_path) == [] and page.turns_model.rowCount() == 0
+    redo(qtbot, window)
+    assert turns_now(group_path) == saved
+    undo(qtbot, window)  # the turns redo made afresh are the ones taken away again
+    assert turns_now(group_path) == []
 
 
 # -- contacts ---------------------------------------------------------------------------------------------

@@ -228,8 +228,15 @@ class JobsPage(Page):
         dialog.buttons = buttons  # type: ignore[attr-defined]
         dialog.proposal = proposal  # type: ignore[attr-defined]
 
+        group = self.ctx.group
+
+        def save_again(made: list[int]) -> None:
+            made[:] = rota_service.apply_rota(group, proposal)  # new turns, which the next Undo takes away
+
         def save() -> None:
-            made = self._try(lambda: rota_service.apply_rota(self.ctx.group, proposal))
+            made = self._try(lambda: self._undoable(
+                self.tr("Save the rota"), do=lambda: rota_service.apply_rota(group, proposal),
+                undo=lambda made: jobs_service.remove_turns(group, made), redo=save_again))
             if made is not None:
                 self.ctx.status(self.tr("{n} turns added to the rota.").format(n=len(made)))
 
