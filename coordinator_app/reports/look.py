@@ -84,7 +84,6 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-register_fonts()
 STYLES = _styles()
 
 
@@ -312,6 +311,7 @@ def build_document(
     The file is written beside the target and moved into place only when complete, so a failure
     never leaves half a PDF. An unwritable folder becomes a :class:`StorageError` with one sentence.
     """
+    register_fonts()  # here, not at import: reading the fonts takes a quarter of a second
     target = Path(path)
     logo = None
     if logo_png:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBo
 
 from coordinator_app.db.errors import GroupFileError
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.reports.subject_access import write_subject_access_pdf
 from coordinator_app.services import data_rights
 from coordinator_app.services.data_rights import RetentionDue
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
@@ -60,6 +59,8 @@ def export_person(parent: QWidget, group: GroupFile, member_id: int, name: str, 
 
     def work() -> list[Path]:
         export = data_rights.subject_access_export(group, member_id, today=today)
+        from coordinator_app.reports.subject_access import write_subject_access_pdf  # ReportLab only when used
+
         pdf = write_subject_access_pdf(export, stem.with_name(stem.name + ".pdf"))
         json_path = stem.with_name(stem.name + ".json")
         json_path.write_text(export.to_json(), encoding="utf-8")
