@@ -9,7 +9,7 @@ from charter_helpers import TODAY
 
 from coordinator_app.db.models import PractitionerWelcome
 from coordinator_app.services import boundaries
-from coordinator_app.services.errors import ValidationError
+from coordinator_app.services.errors import NotFound, ValidationError
 
 
 def test_a_new_group_has_no_boundaries_yet(group):
@@ -85,3 +85,14 @@ def test_bad_input_names_its_field_and_saves_nothing(group, changes, field):
         boundaries.set_boundaries(group, **{"effective_from": date(2025, 1, 1), "who_is_welcome": "Carers", **changes})
     assert caught.value.field == field
     assert boundaries.boundary_history(group) == []
+
+
+def test_removing_a_version_saved_by_mistake_brings_back_the_one_before(group):
+    first = boundaries.set_boundaries(group, effective_from=date(2024, 1, 1), who_is_welcome="Carers")
+    before = boundaries.current_boundaries(group, today=TODAY)
+    mistake = boundaries.set_boundaries(group, effective_from=date(2025, 1, 1), who_is_welcome="Oops")
+    boundaries.remove_boundaries(group, mistake)
+    assert boundaries.current_boundaries(group, today=TODAY) == before
+    assert [v.id for v in boundaries.boundary_history(group)] == [first]
+    with pytest.raises(NotFound):
+        boundaries.remove_boundaries(group, mistake)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import BoundaryVersion, PractitionerWelcome
 
-from .errors import ValidationError
+from .errors import NotFound, ValidationError
 from .uow import unit_of_work
 from .validate import optional_text, required_date, required_text
 
@@ -79,6 +79,15 @@ def set_boundaries(
         session.add(row)
         session.flush()
         return row.id
+
+
+def remove_boundaries(group: GroupFile, version_id: int) -> None:
+    """Take away a version saved by mistake, as Undo of saving it; the versions before it stand again."""
+    with unit_of_work(group) as session:
+        row = session.get(BoundaryVersion, version_id)
+        if row is None:
+            raise NotFound(f"Version {version_id} of who can join is not in this group file.")
+        session.delete(row)
 
 
 def current_boundaries(group: GroupFile, *, today: date | None = None) -> BoundaryView | None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import aims as aims_service
+from coordinator_app.services import boundaries as boundaries_service
 from coordinator_app.services import contacts as contacts_service
 from coordinator_app.services import group as group_service
 from coordinator_app.services import jobs as jobs_service
@@ -211,6 +212,30 @@ def test_undo_marking_an_aim_reviewed(qtbot, make_window, group_path):
     assert aims_now(group_path)[0][3] is None
     redo(qtbot, window)
     assert aims_now(group_path)[0][3] == TODAY
+
+
+def test_undo_saving_who_can_join(qtbot, make_window, group_path):
+    with opened(group_path) as group:
+        boundaries_service.set_boundaries(group, effective_from=date(2025, 1, 1), who_is_welcome="Carers")
+
+    def in_force():
+        with opened(group_path) as group:
+            return boundaries_service.current_boundaries(group, today=TODAY)
+
+    before = in_force()
+    window = make_window(group_path, page="group")
+    page = window.desktop.current_page()
+    page.bounds_form.widgets["who_is_welcome"].setPlainText("Carers & relatives of people with dementia")
+    qtbot.mouseClick(page.save_bounds_button, Qt.MouseButton.LeftButton)
+    saved = in_force()
+    assert saved.who_is_welcome == "Carers & relatives of people with dementia"
+    undo(qtbot, window)
+    assert in_force() == before
+    assert page.bounds_form.widgets["who_is_welcome"].toPlainText() == "Carers"
+    redo(qtbot, window)
+    assert in_force().who_is_welcome == saved.who_is_welcome
+    undo(qtbot, window)
+    assert in_force() == before
 
 
 # -- jobs -------------------------------------------------------------------------------------------------

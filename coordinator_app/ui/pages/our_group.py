@@ -362,8 +362,15 @@ class OurGroupPage(Page):
 
     # -- who can join --------------------------------------------------------------------------------
     def save_boundaries(self) -> bool:
+        values, group = self.bounds_form.values(), self.ctx.group
+
+        def save_again(saved: list[int]) -> None:
+            saved[0] = boundaries_service.set_boundaries(group, **values)  # a new version, which Undo takes away
+
         try:
-            boundaries_service.set_boundaries(self.ctx.group, **self.bounds_form.values())
+            self._undoable(self.tr("Save who can join"),
+                           do=lambda: [boundaries_service.set_boundaries(group, **values)],
+                           undo=lambda saved: boundaries_service.remove_boundaries(group, saved[0]), redo=save_again)
         except ValidationError as error:
             self.bounds_form.show_error(error)
             return False
