@@ -179,3 +179,30 @@ def test_deleted_members_do_not_count_as_having_agreed(group):
     members.delete_member(group, tom)
     assert agreement.current_agreement(group, today=TODAY).agreed_count == 1
     assert [row.name for row in agreement.agreement_status(group, today=TODAY)] == ["Zoë Adams"]
+
+
+def test_the_newest_version_can_be_removed_until_someone_agrees_to_it(group):
+    v1 = _publish(group)
+    zoe = make_member(group, "Zoë Adams")
+    _agree(group, [zoe], v1)
+    before = (agreement.agreement_versions(group), _status(group))
+    v2 = _publish(group, effective_from=date(2026, 5, 1), text="A mistake")
+    agreement.remove_version(group, v2)
+    assert (agreement.agreement_versions(group), _status(group)) == before
+    with pytest.raises(NotFound):
+        agreement.remove_version(group, v2)
+    for version_id in (v1, _publish(group, effective_from=date(2026, 5, 1))):
+        _agree(group, [zoe], version_id, agreed_on=date(2026, 5, 2))
+        with pytest.raises(ValidationError) as caught:
+            agreement.remove_version(group, version_id)  # v1 is not the newest; the new one has an agreement
+        assert caught.value.field == "version_id"
+
+
+def test_recorded_agreement_can_be_taken_back_for_the_members_given(group):
+    v1 = _publish(group)
+    zoe, lukasz = (make_member(group, n) for n in ("Zoë Adams", "Łukasz Nowak"))
+    _agree(group, [zoe], v1)
+    before = _status(group)
+    _agree(group, [lukasz], v1)
+    agreement.remove_agreements(group, version_id=v1, member_ids=[lukasz])
+    assert _status(group) == before

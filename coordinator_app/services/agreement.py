@@ -163,6 +163,30 @@ def record_agreement(
         return added
 
 
+def remove_version(group: GroupFile, version_id: int) -> None:
+    """Take away the newest version, published by mistake, as Undo of publishing it; not once anyone agreed."""
+    with unit_of_work(group) as session:
+        version = session.get(AgreementVersion, version_id)
+        if version is None:
+            raise NotFound(f"Version {version_id} of the agreement is not in this group file.")
+        newest = session.scalars(select(func.max(AgreementVersion.number))).one()
+        agreed = session.scalars(select(Agreement.member_id).where(Agreement.version_id == version_id).limit(1))
+        if version.number != newest or agreed.first() is not None:
+            raise ValidationError(
+                "version_id", f"Version {version.number} is not the newest or someone has agreed to it, so it stays."
+            )
+        session.delete(version)
+
+
+def remove_agreements(group: GroupFile, *, version_id: int, member_ids: Iterable[int]) -> None:
+    """Take back recorded agreement to one version for these members, as Undo of recording it."""
+    ids = list(member_ids)
+    with unit_of_work(group) as session:
+        for row in session.scalars(select(Agreement).where(Agreement.version_id == version_id,
+                                                           Agreement.member_id.in_(ids))):
+            session.delete(row)
+
+
 def agreement_status(group: GroupFile, *, today: date | None = None) -> list[MemberAgreement]:
     """Every current member (by name) with the newest version they agreed to and whether it is the one in force.
 

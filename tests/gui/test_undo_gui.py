@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator_app.db.groupfile import opened
+from coordinator_app.services import agreement as agreement_service
 from coordinator_app.services import aims as aims_service
 from coordinator_app.services import boundaries as boundaries_service
 from coordinator_app.services import contacts as contacts_service
@@ -236,6 +237,48 @@ def test_undo_saving_who_can_join(qtbot, make_window, group_path):
     assert in_force().who_is_welcome == saved.who_is_welcome
     undo(qtbot, window)
     assert in_force() == before
+
+
+def test_undo_publishing_an_agreement_and_recording_who_agreed(qtbot, make_window, group_path, people):
+    with opened(group_path) as group:
+        agreement_service.publish_agreement(group, text="What is said here stays here.",
+                                            effective_from=date(2025, 1, 1))
+
+    def agreements():
+        with opened(group_path) as group:
+            current = agreement_service.current_agreement(group, today=TODAY)
+            agreed = {m.name for m in agreement_service.agreement_status(group, today=TODAY) if m.agreed_current}
+            return current.number, current.text, agreed
+
+    window = make_window(group_path, page="group")
+    page = window.desktop.current_page()
+    page.tabs.setCurrentIndex(3)
+    qtbot.mouseClick(page.publish_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["text"].setPlainText("We do not share photos without asking.")
+    dialog.accept()
+    assert not dialog.isVisible()
+    published = agreements()
+    assert published == (2, "We do not share photos without asking.", set())
+    qtbot.mouseClick(page.record_agreement_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    names = dialog.form.widgets["member_ids"]
+    for row in range(names.items.rowCount()):
+        if names.items.item(row).text() in ("Zoë Adams", "Tom & Jerry Clarke"):
+            names.items.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.accept()
+    assert not dialog.isVisible()
+    recorded = agreements()
+    assert recorded[2] == {"Zoë Adams", "Tom & Jerry Clarke"}
+
+    undo(qtbot, window)
+    assert agreements() == published
+    undo(qtbot, window)
+    assert agreements() == (1, "What is said here stays here.", set())
+    assert "3 current members have not agreed" in page.agreement_note.text()
+    redo(qtbot, window)
+    redo(qtbot, window)
+    assert agreements() == recorded
 
 
 # -- jobs -------------------------------------------------------------------------------------------------

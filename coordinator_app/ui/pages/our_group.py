@@ -389,7 +389,13 @@ class OurGroupPage(Page):
         current = agreement_service.current_agreement(group, today=self.ctx.today())
 
         def submit(values: dict[str, Any]) -> int:
-            return agreement_service.publish_agreement(group, **values)
+            def publish_again(published: list[int]) -> None:
+                published[0] = agreement_service.publish_agreement(group, **values)  # the next Undo takes it away
+
+            return self._undoable(self.tr("Publish a new version of the agreement"),
+                                  do=lambda: [agreement_service.publish_agreement(group, **values)],
+                                  undo=lambda published: agreement_service.remove_version(group, published[0]),
+                                  redo=publish_again)[0]
 
         dialog = FormDialog(self, self.tr("Publish a new version of the agreement"), submit,
                             ok_text=self.tr("Publish"),
@@ -413,7 +419,12 @@ class OurGroupPage(Page):
             return
 
         def submit(values: dict[str, Any]) -> int:
-            return agreement_service.record_agreement(group, version_id=current.id, **values)
+            # Only members still to agree are offered, so Undo takes back exactly the ones ticked.
+            return self._undoable(
+                self.tr("Record agreement to version {v}").format(v=current.number),
+                do=lambda: agreement_service.record_agreement(group, version_id=current.id, **values),
+                undo=lambda _n: agreement_service.remove_agreements(group, version_id=current.id,
+                                                                    member_ids=values["member_ids"]))
 
         dialog = FormDialog(self, self.tr("Record agreement to version {v}").format(v=current.number), submit,
                             ok_text=self.tr("Record agreement"),
