@@ -185,6 +185,29 @@ def test_undo_adding_an_aim(qtbot, make_window, group_path):
     assert [a[0] for a in aims_now(group_path)] == ["Meet every month"]
 
 
+def test_redo_of_an_add_then_an_edit_changes_the_aim_that_redo_brought_back(qtbot, make_window, group_path,
+                                                                           no_surprise_messages):
+    window, page, _ids = aims_page(make_window, group_path)
+    qtbot.mouseClick(page.add_aim_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["text"].setPlainText("Meet every month")
+    dialog.accept()
+    page.select_aim(dialog.result_value)
+    qtbot.mouseClick(page.edit_aim_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["text"].setPlainText("Meet every month, and online in winter")
+    dialog.accept()
+    edited = aims_now(group_path)
+    assert [a[0] for a in edited] == ["Meet every month, and online in winter"]
+    undo(qtbot, window)
+    undo(qtbot, window)
+    assert aims_now(group_path) == []
+    redo(qtbot, window)
+    redo(qtbot, window)
+    assert aims_now(group_path) == edited
+    assert no_surprise_messages == []
+
+
 @pytest.mark.parametrize(("button", "status"), [("achieved_button", "achieved"), ("retire_button", "retired")])
 def test_undo_closing_an_aim_puts_it_back_in_its_place(qtbot, make_window, group_path, button, status):
     window, page, ids = aims_page(make_window, group_path, "Meet every month", "Zoë's walking group", "Raise £500")
