@@ -280,3 +280,18 @@ def test_member_detail_shows_attendance_and_jobs_done(group):
 def test_unknown_member_is_not_found(group):
     with pytest.raises(NotFound):
         members.leave_group(group, 999, left_on=TODAY)
+
+
+def test_a_role_or_consent_recorded_by_mistake_can_be_removed(group):
+    (ann,) = add_people(group, "Ann")
+    before = members.get_member(group, ann, today=TODAY)
+    role_id = members.add_role(group, ann, role="Welcomer", started_on=TODAY)
+    consent_id = members.give_consent(group, ann, kind=ConsentKind.PHOTOS, given_on=TODAY,
+                                      how=AgreementHow.SIGNED_PAPER)
+    members.remove_role(group, role_id)
+    members.remove_consent(group, consent_id)
+    assert members.get_member(group, ann, today=TODAY) == before
+    with pytest.raises(NotFound):
+        members.remove_role(group, role_id)
+    with pytest.raises(NotFound):
+        members.remove_consent(group, consent_id)

@@ -367,6 +367,15 @@ def end_role(group: GroupFile, role_id: int, *, ended_on: date) -> None:
         spell.ended_on = ended_on
 
 
+def remove_role(group: GroupFile, role_id: int) -> None:
+    """Take away a role recorded by mistake, as Undo of adding it; a role that really ended is ended instead."""
+    with unit_of_work(group) as session:
+        spell = session.get(MemberRole, role_id)
+        if spell is None:
+            raise NotFound(f"There is no role with id {role_id} in this group file.")
+        session.delete(spell)
+
+
 def _active_consent(member: Member, kind: ConsentKind) -> Consent | None:
     return next((c for c in member.consents if c.kind == kind and c.withdrawn_on is None), None)
 
@@ -385,6 +394,15 @@ def give_consent(group: GroupFile, member_id: int, *, kind: ConsentKind, given_o
         session.add(consent)
         session.flush()
         return consent.id
+
+
+def remove_consent(group: GroupFile, consent_id: int) -> None:
+    """Take away a consent recorded by mistake, as Undo of recording it; a member changing their mind withdraws it."""
+    with unit_of_work(group) as session:
+        consent = session.get(Consent, consent_id)
+        if consent is None:
+            raise NotFound(f"There is no consent with id {consent_id} in this group file.")
+        session.delete(consent)
 
 
 def withdraw_consent(group: GroupFile, member_id: int, *, kind: ConsentKind, withdrawn_on: date) -> None:

@@ -148,6 +148,41 @@ def test_undo_cancelling_a_meeting_gives_back_its_planned_turns(qtbot, make_wind
     assert turns_now(group_path) == []
 
 
+def test_undo_giving_a_role_and_recording_a_consent(qtbot, make_window, group_path, people):
+    tom = people["Tom & Jerry Clarke"]
+
+    def detail():
+        with opened(group_path) as group:
+            return members_service.get_member(group, tom, today=TODAY)
+
+    before = detail()
+    window = make_window(group_path, page="members")
+    page = window.desktop.current_page()
+    page.select_member(tom)
+    qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    qtbot.keyClicks(dialog.form.widgets["role"].lineEdit(), "welcomer")
+    dialog.accept()
+    assert not dialog.isVisible()
+    qtbot.mouseClick(page.consent_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    kinds = dialog.form.widgets["kind"]
+    kinds.setCurrentIndex(kinds.findText("Photos may be used"))
+    dialog.accept()
+    assert not dialog.isVisible()
+    after = detail()
+    assert [r.role for r in after.roles] == ["welcomer"] and {str(k) for k in after.current_consents} == {"photos"}
+
+    undo(qtbot, window)
+    assert detail().current_consents == before.current_consents
+    assert "Photos may be used" not in page.info.text()
+    undo(qtbot, window)
+    assert detail() == before
+    redo(qtbot, window)
+    redo(qtbot, window)
+    assert detail() == after
+
+
 # -- aims -----------------------------------------------------------------------------------------------
 
 

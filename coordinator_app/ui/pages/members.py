@@ -347,8 +347,16 @@ class MembersPage(Page):
         if self.detail is None or not self.may_leave():
             return
         group, member_id = self.ctx.group, self.detail.id
-        dialog = FormDialog(self, self.tr("A role for {name}").format(name=self.detail.name),
-                            lambda values: members_service.add_role(group, member_id, **values),
+        def submit(values: dict[str, Any]) -> int:
+            def add_again(added: list[int]) -> None:
+                added[0] = members_service.add_role(group, member_id, **values)  # the next Undo takes it away
+
+            return do_undoable(self.ctx.undo, self.tr("Give a role"),
+                               do=lambda: [members_service.add_role(group, member_id, **values)],
+                               undo=lambda added: members_service.remove_role(group, added[0]), redo=add_again,
+                               after=self.ctx.changed, report=self.ctx.report)[0]
+
+        dialog = FormDialog(self, self.tr("A role for {name}").format(name=self.detail.name), submit,
                             ok_text=self.tr("Add role"))
         dialog.add("role", self.tr("&Role"), combo_with_text(("coordinator", "treasurer", "secretary", "welcomer")))
         dialog.add("started_on", self.tr("&From"), date_edit(self.ctx.today()))
@@ -361,8 +369,16 @@ class MembersPage(Page):
             return
         group, member_id = self.ctx.group, self.detail.id
         missing = [kind for kind in ConsentKind if kind not in self.detail.current_consents]
-        dialog = FormDialog(self, self.tr("Consent from {name}").format(name=self.detail.name),
-                            lambda values: members_service.give_consent(group, member_id, **values),
+        def submit(values: dict[str, Any]) -> int:
+            def give_again(given: list[int]) -> None:
+                given[0] = members_service.give_consent(group, member_id, **values)  # the next Undo takes it away
+
+            return do_undoable(self.ctx.undo, self.tr("Record a consent"),
+                               do=lambda: [members_service.give_consent(group, member_id, **values)],
+                               undo=lambda given: members_service.remove_consent(group, given[0]), redo=give_again,
+                               after=self.ctx.changed, report=self.ctx.report)[0]
+
+        dialog = FormDialog(self, self.tr("Consent from {name}").format(name=self.detail.name), submit,
                             ok_text=self.tr("Record consent"),
                             intro=self.tr("Record only what the member has clearly agreed to."))
         dialog.add("kind", self.tr("&They agreed that"), combo((word(kind), kind) for kind in missing))
