@@ -26,6 +26,7 @@ from pathlib import Path
 
 from coordinator_app import paths
 
+from .disk import fsync_dir, owner_only
 from .errors import GroupFileError
 from .integrity import identity_on_disk, read_only_uri
 from .lock import pid_alive
@@ -43,21 +44,6 @@ class BackupFailed(GroupFileError):
     """A backup could not be made; the group file itself is untouched."""
 
     exit_code = 4
-
-
-def owner_only(path: Path) -> None:
-    """Let only the owner read or write ``path`` (health information should not be world-readable)."""
-    with contextlib.suppress(OSError):  # a file system without permissions (FAT, some network shares)
-        path.chmod(0o600)
-
-
-def fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # Windows cannot open a folder for fsync
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def default_folder(folder: Path | None = None) -> Path:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import lock as locking
 from . import migrate
+from .disk import fsync_dir, owner_only
 from .engine import make_engine
 from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse, NewerGroupFile, NotAGroupFile
 from .integrity import new_file_identity, stray_wal
@@ -84,15 +85,6 @@ def inspect_file(path: Path) -> str:
     return revision
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # Windows cannot open a folder for fsync
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _finish_copy(tmp: Path) -> None:
     """Leave the copy as one self-contained file on disk, ready to be renamed into place."""
     conn = sqlite3.connect(tmp)
@@ -107,7 +99,7 @@ def _finish_copy(tmp: Path) -> None:
         conn.close()
     with tmp.open("rb+") as handle:
         os.fsync(handle.fileno())
-    tmp.chmod(0o600)
+    owner_only(tmp)
 
 
 def _upgrade(tmp: Path, initialise: Callable[[Session], None] | None = None) -> None:
@@ -148,7 +140,7 @@ def upgrade_on_copy(path: Path) -> None:
         finally:
             src.close()
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
@@ -242,7 +234,7 @@ def create_group_file(path: Path | str, initialise: Callable[[Session], None] | 
         _upgrade(tmp, initialise)
         _finish_copy(tmp)
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)

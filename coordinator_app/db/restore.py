@@ -16,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from . import lock as locking
-from .backup import STAMP_FORMAT, copy_database, find_backups, fsync_dir, owner_only, verify
+from .backup import STAMP_FORMAT, copy_database, find_backups, verify
+from .disk import fsync_dir, owner_only
 from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse
 from .groupfile import inspect_file
 from .integrity import read_only_uri

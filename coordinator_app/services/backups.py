@@ -15,6 +15,7 @@ from coordinator_app.db import backup as backup_db
 from coordinator_app.db import lock as locking
 from coordinator_app.db import restore as restore_db
 from coordinator_app.db.backup import BackupFailed, BackupScheduler
+from coordinator_app.db.disk import owner_only
 from coordinator_app.db.groupfile import GroupFile, inspect_file
 from coordinator_app.db.location import location_warning
 from coordinator_app.db.restore import BackupInfo, RestoreResult
@@ -50,7 +51,7 @@ def back_up_file(
     inspect_file(group_path)
     if target is not None:
         made = backup_db.backup_to(group_path, Path(target))
-        backup_db.owner_only(made)
+        owner_only(made)
         return made
     made = backup_db.take_backup(group_path, folder, now=now)
     backup_db.prune(group_path, folder, now=now)
@@ -60,7 +61,7 @@ def back_up_file(
 def back_up_to(group: GroupFile, target: Path | str) -> Path:
     """"Back up now…" to a file (or folder) of the user's choosing, e.g. a USB stick."""
     made = backup_db.backup_to(group.path, Path(target))
-    backup_db.owner_only(made)
+    owner_only(made)
     return made
 
 
@@ -78,7 +79,7 @@ def secure_permissions(group: GroupFile) -> None:
     for suffix in ("", "-wal", "-shm"):
         side = Path(f"{group.path}{suffix}")
         if side.exists():
-            backup_db.owner_only(side)
+            owner_only(side)
 
 
 def list_backups(group_path: Path | str, *, folder: Path | None = None) -> list[BackupInfo]:
