@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from coordinator_app.services import venues
+from coordinator_app.services import meetings, venues
 from coordinator_app.services.errors import NotFound, ValidationError
 
 
@@ -71,3 +73,16 @@ def test_update_changes_the_given_fields_and_refuses_bad_ones(group):
         venues.update_venue(group, hall, colour="red")
     with pytest.raises(NotFound):
         venues.update_venue(group, 9999, name="Nowhere")
+
+
+def test_a_venue_added_by_mistake_can_be_removed_but_not_one_a_meeting_uses(group):
+    hall = venues.add_venue(group, name="St Mary's Church Hall")
+    mistake = venues.add_venue(group, name="Oops")
+    meetings.plan_meeting(group, held_on=date(2026, 6, 9), venue_id=hall)
+    venues.remove_venue(group, mistake)
+    assert [v.name for v in venues.list_venues(group)] == ["St Mary's Church Hall"]
+    with pytest.raises(ValidationError) as caught:
+        venues.remove_venue(group, hall)
+    assert caught.value.field == "venue_id"
+    with pytest.raises(NotFound):
+        venues.remove_venue(group, mistake)

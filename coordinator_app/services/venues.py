@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.db.models import Venue
+from coordinator_app.db.models import Meeting, MeetingSchedule, Venue
 
 from .errors import NotFound, ValidationError
 from .uow import unit_of_work
@@ -88,6 +88,16 @@ def update_venue(group: GroupFile, venue_id: int, **fields: object) -> VenueView
             setattr(row, name, value)
         session.flush()
         return _view(row)
+
+
+def remove_venue(group: GroupFile, venue_id: int) -> None:
+    """Take away a venue added by mistake, as Undo of adding it; not while a meeting or schedule names it."""
+    with unit_of_work(group) as session:
+        row = _venue(session, venue_id)
+        for model in (Meeting, MeetingSchedule):
+            if session.scalars(select(model.id).where(model.venue_id == venue_id).limit(1)).first() is not None:
+                raise ValidationError("venue_id", f"Meetings are planned at {row.name}, so it stays.")
+        session.delete(row)
 
 
 def get_venue(group: GroupFile, venue_id: int) -> VenueView:

@@ -18,6 +18,7 @@ from coordinator_app.services import group as group_service
 from coordinator_app.services import jobs as jobs_service
 from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import members as members_service
+from coordinator_app.services import venues as venues_service
 from coordinator_app.services.contacts import EsteemRole
 from coordinator_app.services.meetings import ActionInput, DecisionInput, MeetingStatus
 
@@ -181,6 +182,27 @@ def test_undo_giving_a_role_and_recording_a_consent(qtbot, make_window, group_pa
     redo(qtbot, window)
     redo(qtbot, window)
     assert detail() == after
+
+
+def test_undo_adding_a_venue(qtbot, make_window, group_path):
+    window = make_window(group_path, page="meetings")
+    page = window.desktop.current_page()
+    qtbot.mouseClick(page.venue_button, Qt.MouseButton.LeftButton)
+    dialog = modal(qtbot)
+    dialog.form.widgets["name"].setText("St Mary's Church Hall")
+    dialog.form.widgets["cost"].setText("£12.50")
+    dialog.accept()
+    assert not dialog.isVisible()
+
+    def venues():
+        with opened(group_path) as group:
+            return [(v.name, v.cost_pence) for v in venues_service.list_venues(group)]
+
+    assert venues() == [("St Mary's Church Hall", 1250)]
+    undo(qtbot, window)
+    assert venues() == []
+    redo(qtbot, window)
+    assert venues() == [("St Mary's Church Hall", 1250)]
 
 
 # -- aims -----------------------------------------------------------------------------------------------

@@ -238,7 +238,13 @@ class MeetingsPage(Page):
         def submit(values: dict[str, Any]) -> int:
             cost = values.pop("cost").strip()
             values["cost_pence"] = parse_pence(cost, field="cost", label=self.tr("The cost")) if cost else 0
-            return venues_service.add_venue(group, **values)
+
+            def add_again(added: list[int]) -> None:
+                added[0] = venues_service.add_venue(group, **values)  # a new id, which the next Undo takes away
+
+            return self._undoable(self.tr("Add the venue {name}").format(name=values["name"].strip()),
+                                  do=lambda: [venues_service.add_venue(group, **values)],
+                                  undo=lambda added: venues_service.remove_venue(group, added[0]), redo=add_again)[0]
 
         dialog = FormDialog(self, self.tr("Add a venue"), submit, ok_text=self.tr("Add venue"))
         dialog.add("name", self.tr("&Name"), line(placeholder=self.tr("For example: St Mary's Church Hall")))
