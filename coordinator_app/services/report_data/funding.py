@@ -1,0 +1,184 @@
+"""The funding report's read model: one grant, its spending and what it achieved."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, or_, select
+
+from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.db.models import (
+    Fund,
+    FundTransfer,
+    Grant,
+    GrantBudgetLine,
+    GrantOutcome,
+    Transaction,
+    TransactionKind,
+)
+
+from ..errors import NotFound, ValidationError
+from ..privacy import Privacy
+from ..uow import unit_of_work
+from .common import (
+    MEASURE_LABELS,
+    Activity,
+    Letterhead,
+    Quote,
+    Story,
+    Thanks,
+    _activity,
+    _letterhead,
+    _stories,
+    _thanks,
+)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    name: str
+    budget_pence: int
+    spent_pence: int
+
+    @property
+    def variance_pence(self) -> int:
+        """Positive when under budget (money left on the line), negative when overspent."""
+        return self.budget_pence - self.spent_pence
+
+
+@dataclass(frozen=True)
+class Payment:
+    paid_on: date
+    payee: str
+    description: str
+    line: str
+    amount_pence: int
+
+
+@dataclass(frozen=True)
+class OutcomeLine:
+    text: str
+    measure_label: str
+    target: int | None
+    achieved: int | None
+    evidence: str
+
+
+@dataclass(frozen=True)
+class FundingData:
+    letterhead: Letterhead
+    funder: str
+    reference: str
+    amount_pence: int
+    awarded_on: date | None
+    starts_on: date
+    ends_on: date
+    purpose: str
+    report_due_on: date | None
+    fund_name: str
+    as_of: date
+    lines: tuple[BudgetLine, ...]
+    payments: tuple[Payment, ...]
+    received_pence: int
+    spent_pence: int
+    fund_balance_pence: int
+    activity: Activity
+    support: tuple[Thanks, ...]
+    outcomes: tuple[OutcomeLine, ...]
+    stories: tuple[Story, ...]
+    quotes: tuple[Quote, ...]
+
+    @property
+    def unallocated_spent_pence(self) -> int:
+        """Payments from the fund not put against any budget line."""
+        return self.spent_pence - sum(line.spent_pence for line in self.lines)
+
+    @property
+    def left_pence(self) -> int:
+        """How much of the grant is still to spend."""
+        return self.amount_pence - self.spent_pence
+
+
+def _measure(measure: str, activity: Activity, stories: int) -> int | None:
+    return {
+        "meetings": activity.meetings_held,
+        "attendances": activity.attendances,
+        "people": activity.distinct_people,
+        "newcomers": activity.newcomers,
+        "volunteers": activity.volunteers,
+        "achievements": stories,
+        "support": activity.support_sessions,
+    }.get(measure.strip().lower())
+
+
+def funding_data(group: GroupFile, *, reference: str, today: date | None = None) -> FundingData:
+    """Everything the funding report for one grant prints, found by the grant's reference."""
+    today = today or date.today()
+    wanted = (reference or "").strip()
+    if not wanted:
+        raise ValidationError("grant", "Please give the grant's reference.")
+    with unit_of_work(group, write=False) as session:
+        letterhead = _letterhead(session)
+        grant = session.scalars(select(Grant).where(func.lower(Grant.reference) == wanted.lower())).first()
+        if grant is None:
+            raise NotFound(f"There is no grant with the reference “{wanted}”.")
+        privacy = Privacy(session, today)
+        fund = session.get(Fund, grant.fund_id)
+        budget = session.scalars(
+            select(GrantBudgetLine).where(GrantBudgetLine.grant_id == grant.id)
+            .order_by(GrantBudgetLine.position, GrantBudgetLine.id)
+        ).all()
+        line_names = {line.id: line.name for line in budget}
+        movements = session.scalars(
+            select(Transaction).where(Transaction.fund_id == grant.fund_id).order_by(Transaction.on, Transaction.id)
+        ).all()
+        spent_by_line: Counter[int] = Counter()
+        payments = []
+        for row in movements:
+            if row.kind is not TransactionKind.PAYMENT:
+                continue
+            if row.budget_line_id in line_names:
+                spent_by_line[row.budget_line_id] += -row.amount_pence
+            payee = privacy.scrub(row.payee)
+            if row.member_id is not None and not privacy.may_name(row.member_id):
+                payee = "A member (expenses)"
+            payments.append(Payment(row.on, payee, privacy.scrub(row.description),
+                                    line_names.get(row.budget_line_id, ""), -row.amount_pence))
+        received = sum(row.amount_pence for row in movements if row.kind is TransactionKind.RECEIPT)
+        transfers = sum(
+            amount if to_id == grant.fund_id else -amount
+            for amount, to_id in session.execute(
+                select(FundTransfer.amount_pence, FundTransfer.to_fund_id)
+                .where(or_(FundTransfer.to_fund_id == grant.fund_id, FundTransfer.from_fund_id == grant.fund_id))
+            )
+        )
+        balance = (fund.opening_balance_pence if fund else 0) + sum(row.amount_pence for row in movements) + transfers
+
+        activity, _ = _activity(session, grant.starts_on, grant.ends_on, letterhead.count_only)
+        stories = _stories(session, privacy, grant.starts_on, grant.ends_on)
+        outcomes = [
+            OutcomeLine(
+                text=privacy.scrub(row.text), measure_label=MEASURE_LABELS.get(row.measure.strip().lower(), ""),
+                target=row.target, achieved=_measure(row.measure, activity, len(stories)),
+                evidence=privacy.scrub(row.evidence),
+            )
+            for row in session.scalars(
+                select(GrantOutcome).where(GrantOutcome.grant_id == grant.id)
+                .order_by(GrantOutcome.position, GrantOutcome.id)
+            )
+        ]
+        return FundingData(
+            letterhead=letterhead, funder=grant.funder, reference=grant.reference, amount_pence=grant.amount_pence,
+            awarded_on=grant.awarded_on, starts_on=grant.starts_on, ends_on=grant.ends_on,
+            purpose=privacy.scrub(grant.purpose), report_due_on=grant.report_due_on,
+            fund_name=fund.name if fund else "", as_of=today,
+            lines=tuple(BudgetLine(line.name, line.amount_pence, spent_by_line[line.id]) for line in budget),
+            payments=tuple(payments), received_pence=received, spent_pence=sum(p.amount_pence for p in payments),
+            fund_balance_pence=balance, activity=activity,
+            support=tuple(_thanks(session, grant.starts_on, grant.ends_on)), outcomes=tuple(outcomes),
+            stories=tuple(stories),
+            quotes=tuple(Quote(s.quote, s.quote_by, s.achieved_on) for s in stories if s.quote),
+        )
+
