@@ -29,6 +29,7 @@ exit code. Anything else is a bug: its traceback goes to the log file, and the u
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 import traceback
@@ -95,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEM
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            print(f"The disk is full, so nothing was saved{where}. Free some space and try again.", file=sys.stderr)
+            return EXIT_PROBLEM
         print(f"The computer would not let us do that{where}: {exc.strerror or exc}.", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:

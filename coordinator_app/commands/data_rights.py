@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from coordinator_app.db.disk import write_private_text
 from coordinator_app.reports.subject_access import write_subject_access_pdf
 from coordinator_app.services import data_rights
 
@@ -28,9 +29,7 @@ def run(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     stem = f"member-{export.member_id}-data-{export.produced_on.isoformat()}"
     json_path = folder / f"{stem}.json"
-    json_path.write_text(export.to_json(), encoding="utf-8")
-    json_path.chmod(0o600)
+    write_private_text(json_path, export.to_json())
     pdf_path = write_subject_access_pdf(export, folder / f"{stem}.pdf")
-    pdf_path.chmod(0o600)
     print(f"Wrote everything held about {export.name} to {json_path} and {pdf_path}.")
     return 0

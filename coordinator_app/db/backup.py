@@ -26,7 +26,7 @@ from pathlib import Path
 
 from coordinator_app import paths
 
-from .disk import fsync_dir, owner_only
+from .disk import create_private, fsync_dir, owner_only
 from .errors import GroupFileError
 from .integrity import identity_on_disk, read_only_uri
 from .lock import pid_alive
@@ -173,6 +173,8 @@ def copy_database(source: Path, target: Path) -> None:
     """
     src = _ro_connect(source)
     try:
+        if not target.exists():
+            create_private(target)  # owner-only before the first byte of the group is copied in
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from . import lock as locking
 from . import migrate
-from .disk import fsync_dir, owner_only
+from .disk import create_private, fsync_dir, owner_only
 from .engine import make_engine
 from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse, NewerGroupFile, NotAGroupFile
 from .integrity import new_file_identity, stray_wal
@@ -118,7 +118,7 @@ def _temp_beside(path: Path, purpose: str) -> Path:
     tmp = path.with_name(f".{path.name}.{purpose}-{os.getpid()}")
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(tmp) + suffix).unlink(missing_ok=True)
-    return tmp
+    return create_private(tmp)  # owner-only before SQLite writes a byte into it
 
 
 def upgrade_on_copy(path: Path) -> None:

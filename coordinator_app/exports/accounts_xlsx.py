@@ -8,10 +8,10 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from coordinator_app.db.disk import write_private
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services.money.year_accounts import Figures, YearAccounts, year_accounts
 
-from .cells import write_whole
 from .xlsx_style import header, put, widths
 
 RP_SHEET = "Receipts and payments"
@@ -121,5 +121,5 @@ def export_accounts_xlsx(group: GroupFile, *, year: int, path: Path) -> YearAcco
         for row, note in enumerate(accounts.notes, start=2):
             put(notes, row, 1, note)
         widths(notes, (120,))
-    write_whole(path, book.save)
+    write_private(path, book.save)
     return accounts

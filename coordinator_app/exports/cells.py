@@ -1,4 +1,4 @@
-"""Making exported text safe to open in a spreadsheet, and writing files whole or not at all.
+"""Making exported text safe to open in a spreadsheet.
 
 A payee typed as ``=HYPERLINK("http://evil","Click")`` or ``+44 7700 900123`` must arrive in Excel as the
 text it is, never as a formula (CSV injection). In CSV a leading apostrophe marks such a cell as text; in
@@ -6,10 +6,6 @@ XLSX the cell is stored as a string, which a spreadsheet never evaluates.
 """
 
 from __future__ import annotations
-
-import os
-from collections.abc import Callable
-from pathlib import Path
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,15 +24,3 @@ def sheet_title(name: str, taken: set[str]) -> str:
         title, number = clean[: 31 - len(suffix)] + suffix, number + 1
     taken.add(title)
     return title
-
-
-def write_whole(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write beside the target and move into place, so a failure never leaves half a file under its name."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.writing-{os.getpid()}")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path

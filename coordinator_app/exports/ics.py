@@ -13,6 +13,7 @@ from pathlib import Path
 
 from icalendar import Calendar, Event
 
+from coordinator_app.db.disk import write_private_bytes
 from coordinator_app.services.meetings import MeetingSummary
 
 PRODUCT_ID = "-//Group Coordinator//Meetings//EN"
@@ -51,9 +52,5 @@ def meetings_calendar(group_name: str, meetings: Sequence[MeetingSummary], *,
 
 def write_meetings_calendar(path: Path, group_name: str, meetings: Sequence[MeetingSummary], *,
                             kind_words: dict[str, str] | None = None) -> Path:
-    """Write the calendar beside ``path`` first and rename it in, so a half-written file never remains."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.writing")
-    tmp.write_bytes(meetings_calendar(group_name, meetings, kind_words=kind_words))
-    tmp.replace(path)
-    return path
+    """Write the calendar owner-only beside ``path`` and rename it in, so a half-written file never remains."""
+    return write_private_bytes(Path(path), meetings_calendar(group_name, meetings, kind_words=kind_words))

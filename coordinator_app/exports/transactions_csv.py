@@ -6,13 +6,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from coordinator_app.db.disk import write_private
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services.money import transactions
 from coordinator_app.services.money.amounts import format_plain
 from coordinator_app.services.money.books import HEADING_LABELS
 from coordinator_app.services.money.years import financial_year
 
-from .cells import csv_text, write_whole
+from .cells import csv_text
 
 COLUMNS = ("Date", "Account", "Payee", "Description", "Reference", "Kind", "Category", "Heading", "Fund",
            "Restricted", "Money in", "Money out", "Amount", "Cleared")
@@ -47,5 +48,5 @@ def export_transactions_csv(group: GroupFile, *, year: int, path: Path) -> int:
             for row in rows:
                 out.writerow([csv_text(cell) if i in text_columns else cell for i, cell in enumerate(row)])
 
-    write_whole(path, write)
+    write_private(path, write)
     return len(rows)

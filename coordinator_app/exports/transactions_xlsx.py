@@ -9,12 +9,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from coordinator_app.db.disk import write_private
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services.group import get_profile
 from coordinator_app.services.money import books, transactions
 from coordinator_app.services.money.years import financial_year
 
-from .cells import sheet_title, write_whole
+from .cells import sheet_title
 from .xlsx_style import header, put, widths
 
 SUMMARY = "Summary"
@@ -69,5 +70,5 @@ def export_transactions_xlsx(group: GroupFile, *, year: int, path: Path) -> int:
         put(summary, row, 5, fund.balance_pence, money=True)
         put(summary, row, 6, "yes" if fund.restricted else "no")
     widths(summary, (34, 16, 14, 14, 16, 10))
-    write_whole(path, book.save)
+    write_private(path, book.save)
     return written

@@ -9,8 +9,6 @@ shapes right-to-left text and picks fallback fonts) through :func:`coordinator_a
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from coordinator_app.db.disk import write_private
 from coordinator_app.services.errors import StorageError
 from coordinator_app.services.money.amounts import format_pence
 
@@ -308,8 +307,9 @@ def build_document(
 ) -> Path:
     """Lay out ``story`` in the shared look and write the PDF to ``path``.
 
-    The file is written beside the target and moved into place only when complete, so a failure
-    never leaves half a PDF. An unwritable folder becomes a :class:`StorageError` with one sentence.
+    The file is written owner-only beside the target and moved into place only when complete
+    (``db.disk.write_private``), so a failure never leaves half a PDF. An unwritable folder becomes a
+    :class:`StorageError` with one sentence.
     """
     register_fonts()  # here, not at import: reading the fonts takes a quarter of a second
     target = Path(path)
@@ -322,26 +322,21 @@ def build_document(
             logo = None
     page = _Page(title=title, group_name=group_name, logo=logo, confidential=confidential)
     pagesize = landscape(A4) if wide else A4
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".report-", suffix=".pdf", dir=target.parent)
-        os.close(handle)
-    except OSError as exc:
-        raise StorageError(f"The PDF could not be saved in {target.parent}: {exc.strerror or exc}.") from exc
-    try:
+
+    def write(temp: Path) -> None:
         document = SimpleDocTemplate(
-            temp_name, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
+            str(temp), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN,
             topMargin=MARGIN / 2 + HEADER_HEIGHT, bottomMargin=MARGIN / 2 + FOOTER_HEIGHT,
             title=title, author=group_name, creator="Group Coordinator",
             initialFontName=REGULAR,  # else the PDF lists Helvetica (not embedded), though nothing uses it
         )
         document.build(list(story) or [Spacer(1, 1)], canvasmaker=_canvas_class(page))
-        os.replace(temp_name, target)
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_private(target, write)
     except OSError as exc:
         raise StorageError(f"The PDF could not be saved as {target}: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(temp_name):
-            os.remove(temp_name)
     return target
 
 

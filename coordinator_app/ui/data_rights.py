@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout, QWidget
 
+from coordinator_app.db.disk import write_private_text
 from coordinator_app.db.errors import GroupFileError
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services import data_rights
@@ -63,7 +64,7 @@ def export_person(parent: QWidget, group: GroupFile, member_id: int, name: str, 
 
         pdf = write_subject_access_pdf(export, stem.with_name(stem.name + ".pdf"))
         json_path = stem.with_name(stem.name + ".json")
-        json_path.write_text(export.to_json(), encoding="utf-8")
+        write_private_text(json_path, export.to_json())
         return [pdf, json_path]
 
     run_in_background(work, on_success=done,

@@ -7,6 +7,7 @@ existing file ("Sign-in sheet 12 March 2026 (2).pdf"), with the asking buttons d
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -61,8 +62,8 @@ def reserve(folder: Path, name: str) -> Path:
     while True:
         path = folder / (name if number == 1 else f"{stem} ({number}){suffix}")
         try:
-            with open(path, "xb"):
-                return path
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only, like the PDF
+            return path
         except FileExistsError:
             number += 1
 
