@@ -15,7 +15,6 @@ from reports_helpers import populate
 from coordinator_app.cli import main
 from coordinator_app.db.disk import write_private
 from coordinator_app.db.groupfile import opened
-from coordinator_app.exports.ics import write_meetings_calendar
 from coordinator_app.services import meetings as meetings_service
 
 
@@ -55,6 +54,7 @@ def export_commands(built) -> dict[str, list[str]]:
         "accounts.xlsx": ["report", "accounts", "--year", "2025"],
         "transactions.csv": ["export", "transactions", "--year", "2025"],
         "transactions.xlsx": ["export", "transactions", "--year", "2025"],
+        "meetings.ics": ["export", "calendar"],
         "backup.group": ["backup"],
         f"member-{member}": ["export", "member-data", member],
     }
@@ -66,10 +66,6 @@ def test_every_export_report_and_backup_is_owner_only(populated, group_path, tmp
     for name, command in export_commands(populated).items():
         target = out if name.startswith("member-") else out / name
         assert main([*command, "-o", str(target), "--group", str(group_path)]) == 0, capsys.readouterr().err
-    with opened(group_path) as group:
-        meetings_service.plan_meeting(group, held_on=date(2026, 4, 14))
-        upcoming = meetings_service.list_meetings(group, when="upcoming", today=date(2026, 3, 10))
-    write_meetings_calendar(out / "meetings.ics", "Riverside", upcoming)
     assert main(["backup", "--group", str(group_path)]) == 0  # into the backup folder
     backups = list(Path(os.environ["COORDINATOR_HOME"]).rglob("*.group"))
     written = sorted(out.iterdir()) + backups

@@ -9,4 +9,5 @@ MODULES = [
     "coordinator_app.commands.smoke",
     "coordinator_app.commands.backup",
     "coordinator_app.commands.data_rights",
+    "coordinator_app.commands.calendar",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,6 +30,7 @@ class Profile:
     attendance_mode: AttendanceMode
     has_logo: bool
     retention_months: int
+    time_zone: str
 
     @property
     def count_only(self) -> bool:
@@ -47,7 +49,18 @@ def _to_profile(row: GroupProfile) -> Profile:
         attendance_mode=row.attendance_mode,
         has_logo=row.logo_png is not None,
         retention_months=row.retention_months,
+        time_zone=row.time_zone,
     )
+
+
+def check_time_zone(name: str) -> str:
+    """An IANA time zone name such as Europe/London, as calendars need it."""
+    clean = name.strip()
+    try:
+        ZoneInfo(clean)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError("time_zone", f"“{clean}” is not a time zone; write it like Europe/London.") from None
+    return clean
 
 
 def _check_month(month: int) -> int:
@@ -104,7 +117,7 @@ def update_profile(group: GroupFile, **changes: object) -> Profile:
     """Change any of the profile's fields; unknown names are a programming error."""
     allowed = {
         "name", "about", "area", "founded_on", "leadership_model", "financial_year_start_month",
-        "attendance_mode", "retention_months", "currency",
+        "attendance_mode", "retention_months", "currency", "time_zone",
     }
     unknown = set(changes) - allowed
     if unknown:
@@ -132,6 +145,8 @@ def update_profile(group: GroupFile, **changes: object) -> Profile:
             row.retention_months = months
         if "currency" in changes:
             row.currency = required_text("currency", str(changes["currency"]), "the currency", max_length=3).upper()
+        if "time_zone" in changes:
+            row.time_zone = check_time_zone(str(changes["time_zone"]))
         return _to_profile(row)
 
 

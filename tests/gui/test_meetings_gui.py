@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from gui_helpers import TODAY, back_to, focused, modal, press, type_text
 from icalendar import Calendar
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import agreement as agreement_service
@@ -116,10 +116,20 @@ def test_add_planned_meetings_to_the_calendar(qtbot, make_window, group_path, tm
         for day in (date(2026, 4, 14), date(2026, 5, 12)):
             meetings_service.plan_meeting(group, held_on=day)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "ours"), ""))
+    offered: list[list[str]] = []
+
+    def choose_reminder(_parent, _title, _label, items, *_args, **_kwargs):
+        offered.append(list(items))
+        return "A day before", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose_reminder)
     window = make_window(group_path, page="meetings")
     qtbot.mouseClick(window.desktop.current_page().calendar_button, Qt.MouseButton.LeftButton)
     events = Calendar.from_ical((tmp_path / "ours.ics").read_bytes()).walk("VEVENT")
+    assert offered == [["No reminder", "An hour before", "A day before"]]
     assert [e.decoded("dtstart") for e in events] == [date(2026, 4, 14), date(2026, 5, 12)]
+    assert [e.walk("VALARM")[0].decoded("trigger") for e in events] == [-timedelta(days=1)] * 2
+    assert "Saved 2 meetings to ours.ics" in window.statusBar().currentMessage()
 
 
 def test_home_lists_what_needs_attention(qtbot, make_window, group_path, people):
@@ -184,3 +194,22 @@ def test_add_a_venue_then_plan_a_meeting_there(qtbot, make_window, group_path):
         (meeting,) = meetings_service.list_meetings(group, today=TODAY)
     assert (venue.name, venue.cost_pence) == ("St Mary's Church Hall", 1250)
     assert meeting.venue_name == "St Mary's Church Hall"
+
+
+def test_the_calendars_time_zone_is_a_group_setting(qtbot, make_window, group_path):
+    window = make_window(group_path, page="settings")
+    page = window.desktop.current_page()
+    zone = page.form.widgets["time_zone"]
+    assert zone.text() == "Europe/London"
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    assert focused() is zone
+    zone.selectAll()
+    type_text(qtbot, "Dublin")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    error = page.form._errors["time_zone"]
+    assert error.isVisible() and "“Dublin” is not a time zone; write it like Europe/London." in error.text()
+    zone.selectAll()
+    type_text(qtbot, "Europe/Dublin")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    with opened(group_path) as group:
+        assert group_service.get_profile(group).time_zone == "Europe/Dublin"

@@ -39,6 +39,8 @@ class GroupProfile(CreatedMixin, Base):
     )
     logo_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     retention_months: Mapped[int] = mapped_column(Integer, default=24)
+    # Where the group meets, as an IANA name: meeting times in calendars are this zone's wall-clock times.
+    time_zone: Mapped[str] = mapped_column(String(64), default="Europe/London")
 
 
 class Setting(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, CreatedMixin, DecisionMethod, MeetingKind, MeetingStatus, ScheduleRule, str_enum
@@ -51,12 +51,25 @@ class Meeting(CreatedMixin, Base):
     minutes_shareable: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # iCalendar's SEQUENCE: grows whenever something a calendar shows changes, so phones update the event.
+    calendar_sequence: Mapped[int] = mapped_column(Integer, default=0)
 
     attendance: Mapped[list[Attendance]] = relationship(cascade="all, delete-orphan")
     decisions: Mapped[list[Decision]] = relationship(cascade="all, delete-orphan", order_by="Decision.position")
     good_things: Mapped[list[GoodThing]] = relationship(
         cascade="all, delete-orphan", order_by="GoodThing.position"
     )
+
+
+CALENDAR_FIELDS = ("held_on", "start_time", "end_time", "venue_id", "kind", "topic", "status", "deleted_at")
+
+
+@event.listens_for(Meeting, "before_update")
+def _next_calendar_sequence(_mapper: object, _connection: object, meeting: Meeting) -> None:
+    """One home for the rule: any change a calendar shows raises the meeting's SEQUENCE by one."""
+    state = inspect(meeting)
+    if any(state.attrs[name].history.has_changes() for name in CALENDAR_FIELDS):
+        meeting.calendar_sequence = (meeting.calendar_sequence or 0) + 1
 
 
 class Attendance(Base):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
+from coordinator_app.services import calendar as calendar_service
 from coordinator_app.services import group as group_service
 from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import members as members_service
@@ -386,28 +387,34 @@ class MeetingsPage(Page):
         self.ctx.changed()
 
     def add_to_calendar(self) -> None:
-        upcoming = [m for m in self.upcoming_model.rows if m.status == MeetingStatus.PLANNED]
-        if not upcoming:
+        today = self.ctx.today()
+        calendar = calendar_service.group_calendar(self.ctx.group, today=today,
+                                                   kind_words={kind: word(kind) for kind in MeetingKind})
+        if not calendar.planned:
             QMessageBox.information(self, self.tr("Add to calendar"), self.tr("There are no planned meetings yet."))
             return
-        name = group_service.get_profile(self.ctx.group).name
+        choices = [self.tr("No reminder"), self.tr("An hour before"), self.tr("A day before")]
+        chosen_reminder, ok = QInputDialog.getItem(
+            self, self.tr("Add to calendar"), self.tr("&Remind people of each meeting:"), choices, 0, False)
+        if not ok:
+            return
+        reminder = {choices[1]: timedelta(hours=1), choices[2]: timedelta(days=1)}.get(chosen_reminder)
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save the meetings for your calendar"), str(Path.home() / "meetings.ics"),
             self.tr("Calendar files (*.ics)"))
         if not chosen:
             return
-        path = Path(chosen) if chosen.endswith(".ics") else Path(chosen + ".ics")
+        path = Path(chosen) if chosen.lower().endswith(".ics") else Path(chosen + ".ics")
         from coordinator_app.exports.ics import write_meetings_calendar  # icalendar takes ½ s to import
 
-
         try:
-            write_meetings_calendar(path, name, upcoming, kind_words={str(k): word(k) for k in MeetingKind})
+            write_meetings_calendar(path, calendar, now=datetime.now().astimezone(), reminder=reminder)
         except OSError as error:
             QMessageBox.warning(self, self.tr("Not saved"), self.tr("The calendar file could not be saved: {e}")
                                 .format(e=error.strerror or error))
             return
         self.ctx.status(self.tr("Saved {n} meetings to {file}. Open it on your phone or in Outlook to add them.")
-                        .format(n=len(upcoming), file=path.name))
+                        .format(n=calendar.planned, file=path.name))
 
     def print_sign_in(self) -> Path | None:
         """The sign-in sheet for the chosen meeting (or the next one), made in the background and opened."""

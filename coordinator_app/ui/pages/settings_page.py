@@ -47,6 +47,7 @@ class SettingsPage(Page):
         self.form.add("financial_year_start_month", self.tr("&Financial year starts in"),
                       combo([(self.tr(name), number) for number, name in enumerate(MONTHS, start=1)]))
         self.form.add("currency", self.tr("&Currency"), line())
+        self.form.add("time_zone", self.tr("Time &zone for calendars"), line())
         self.form.add("retention_months", self.tr("&Keep former members' details for (months)"), spin(24, maximum=240))
         self.form.setMaximumWidth(760)
         layout.addWidget(self.form)
@@ -71,6 +72,7 @@ class SettingsPage(Page):
             box = widgets[field]
             box.setCurrentIndex(max(0, box.findData(getattr(profile, field))))
         widgets["currency"].setText(profile.currency)
+        widgets["time_zone"].setText(profile.time_zone)
         widgets["retention_months"].setValue(profile.retention_months)
         self.form.clear_errors()
         self.form.dirty = False

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 17:27:22.047571
+Create Date: 2026-12-02 10:22:43.779057
 """
 
 from alembic import op
@@ -85,6 +85,7 @@ def upgrade() -> None:
     sa.Column('attendance_mode', sa.Enum('by_name', 'count_only', name='attendancemode', native_enum=False, length=40), nullable=False),
     sa.Column('logo_png', sa.LargeBinary(), nullable=True),
     sa.Column('retention_months', sa.Integer(), nullable=False),
+    sa.Column('time_zone', sa.String(length=64), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_group_profile'))
     )
@@ -323,6 +324,7 @@ def upgrade() -> None:
     sa.Column('minutes_shareable', sa.Boolean(), nullable=False),
     sa.Column('recorded_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
+    sa.Column('calendar_sequence', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['schedule_id'], ['meeting_schedules.id'], name=op.f('fk_meetings_schedule_id_meeting_schedules'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['venue_id'], ['venues.id'], name=op.f('fk_meetings_venue_id_venues'), ondelete='SET NULL'),
