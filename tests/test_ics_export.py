@@ -20,7 +20,7 @@ from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services import venues as venues_service
 from coordinator_app.services.calendar import group_calendar
 from coordinator_app.services.errors import ValidationError
-from coordinator_app.services.report_data import KIND_LABELS
+from coordinator_app.services.report_data.common import KIND_LABELS
 
 TODAY = date(2026, 3, 10)
 NOW = datetime(2026, 3, 10, 18, 45, tzinfo=UTC)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,6 @@ from reports_helpers import populate
 
 from coordinator_app.cli import main
 from coordinator_app.db.disk import write_private
-from coordinator_app.db.groupfile import opened
-from coordinator_app.services import meetings as meetings_service
 
 
 def mode(path: Path) -> int:

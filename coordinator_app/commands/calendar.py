@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from coordinator_app.services.calendar import group_calendar
-from coordinator_app.services.report_data import KIND_LABELS
+from coordinator_app.services.report_data.common import KIND_LABELS
 
 from .common import CommandLine, opened_group
 
