@@ -3,17 +3,25 @@
 Vorta-style: a QAbstractTableModel over a Python list, replaced wholesale on refresh (no widget per
 row). Each row also carries a pre-folded search text so search-as-you-type compares plain strings,
 and accents do not matter ("zoe" finds Zoë).
+
+Sorting is by value, not by the text shown: a column's ``sort_key`` (a date, pence, a count, a tuple
+of them) is compared in Python by ``SearchProxy.lessThan``, because QSortFilterProxyModel cannot
+compare Python values itself. A column without one sorts by its folded text, numbers in it by value
+("9 items" before "10 items"). Any model can offer its values the same way, under ``SORT_ROLE``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractProxyModel,
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -27,7 +35,7 @@ from coordinator_app.services.validate import fold
 from .i18n import tr
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Python value a cell sorts by (PySide passes it through as is)
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,9 +45,32 @@ def show_date(value: date | None) -> str:
     return f"{value.day} {value.strftime('%b %Y')}" if value else ""
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Folded text with its runs of digits compared as numbers, so "row 9" comes before "row 10"."""
+    return tuple((1, int(part)) if part.isdigit() else (0, part) for part in _DIGITS.split(fold(text)) if part)
+
+
+def _before(left: Any, right: Any) -> bool:
+    """``left < right`` for sort keys of any kind; a missing value (None) sorts after every value."""
+    if left is None or right is None:
+        return left is not None and right is None
+    if isinstance(left, tuple) and isinstance(right, tuple):
+        for a, b in zip(left, right, strict=False):
+            if a != b:
+                return _before(a, b)
+        return len(left) < len(right)
+    try:
+        return bool(left < right)
+    except TypeError:  # keys of different kinds: keep them apart, in a fixed order
+        return type(left).__name__ < type(right).__name__
+
+
 @dataclass(frozen=True)
 class Column:
-    """A column: its heading, the text shown for a row, and optionally a different sort key."""
+    """A column: its heading, the text shown for a row, and optionally the value it sorts by."""
 
     heading: str
     text: Callable[[Any], str]
@@ -54,12 +85,14 @@ class RowsModel(QAbstractTableModel):
         self.rows: list[Any] = []
         self._texts: list[list[str]] = []
         self._search: list[str] = []
+        self._keys: dict[int, list[Any]] = {}
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self._texts = [[column.text(row) for column in self.columns] for row in self.rows]
         self._search = [fold(" ".join(texts)) for texts in self._texts]
+        self._keys: dict[int, list[Any]] = {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
@@ -77,11 +110,7 @@ class RowsModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return self.rows[row]
         if role == SORT_ROLE:
-            column = self.columns[col]
-            if column.sort_key is None:
-                return fold(self._texts[row][col])
-            key = column.sort_key(self.rows[row])
-            return key.isoformat() if isinstance(key, date) else key
+            return self.sort_value(row, col)
         if role == SEARCH_ROLE:
             return self._search[row]
         if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[col].align_right:
@@ -103,15 +132,38 @@ class RowsModel(QAbstractTableModel):
     def search_text(self, row: int) -> str:
         return self._search[row]
 
+    def sort_value(self, row: int, column: int) -> Any:
+        """What ``row`` sorts by in ``column``: the column's ``sort_key``, else its text in natural order."""
+        keys = self._keys.get(column)
+        if keys is None:  # worked out once per column, when it is first sorted
+            sort_key = self.columns[column].sort_key
+            keys = self._keys[column] = [natural_key(texts[column]) if sort_key is None else sort_key(item)
+                                         for item, texts in zip(self.rows, self._texts, strict=True)]
+        return keys[row]
+
 
 class SearchProxy(QSortFilterProxyModel):
-    """Sorts by each column's sort key and keeps rows whose folded text holds every word typed."""
+    """Sorts by each column's value and keeps rows whose folded text holds every word typed.
+
+    Rows with equal values keep the services' order, so a sort never shuffles them.
+    """
 
     def __init__(self, source: RowsModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
         self._words: list[str] = []
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None and b is None:  # a model that offers no values: its text, in natural order
+            a, b = natural_key(str(left.data() or "")), natural_key(str(right.data() or ""))
+        elif a is None or b is None:  # a blank cell goes last, whichever way the column is sorted
+            return (a is None) == (self.sortOrder() == Qt.SortOrder.DescendingOrder)
+        if _before(a, b):
+            return True
+        if _before(b, a):
+            return False
+        return left.row() < right.row()
 
     def set_search(self, text: str) -> None:
         words = fold(text).split()
@@ -155,6 +207,25 @@ def make_table(model: QAbstractTableModel | QSortFilterProxyModel, name: str, pa
     view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.setSortingEnabled(sortable)
     return view
+
+
+def source_row(index: Index) -> int:
+    """The row in the list behind a (possibly sorted or filtered) view's ``index``."""
+    while isinstance(index.model(), QAbstractProxyModel):
+        index = index.model().mapToSource(index)
+    return index.row()
+
+
+def select_where(view: QTableView, wanted: Callable[[Any], bool]) -> bool:
+    """Make the first row whose dataclass is ``wanted`` current and selected, wherever sorting has put it."""
+    model = view.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if wanted(index.data(ROW_ROLE)):
+            view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            return True
+    return False
 
 
 def selected_row(view: QTableView) -> Any:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from coordinator_app.services.money.amounts import format_pence
 
 from ..i18n import tr
-from ..tables import Column, Index, RowsModel, fold, show_date
+from ..tables import Column, Index, RowsModel, show_date
 
 
 def counted(n: int, one: str, many: str, **more: object) -> str:
@@ -34,6 +34,15 @@ def money_out(pence: int) -> str:
     return format_pence(-pence) if pence < 0 else ""
 
 
+def pence_in(pence: int) -> int | None:
+    """What a "Money in" cell sorts by: the amount, or nothing (sorted last) for a payment."""
+    return pence if pence > 0 else None
+
+
+def pence_out(pence: int) -> int | None:
+    return -pence if pence < 0 else None
+
+
 def category_text(view: Any) -> str:
     """A transaction's category in words; a transfer and an uncategorised line say so."""
     if view.kind.value == "transfer":
@@ -45,16 +54,15 @@ def category_text(view: Any) -> str:
 REG_DATE, REG_PAYEE, REG_CATEGORY, REG_FUND, REG_IN, REG_OUT, REG_BALANCE, REG_CLEARED = range(8)
 REGISTER_COLUMNS = (
     Column("Date", lambda r: show_date(r.transaction.on), sort_key=lambda r: (r.transaction.on, r.transaction.id)),
-    Column("Paid to or from", lambda r: r.transaction.payee or r.transaction.description,
-           sort_key=lambda r: fold(r.transaction.payee)),
+    Column("Paid to or from", lambda r: r.transaction.payee or r.transaction.description),
     Column("Category", lambda r: category_text(r.transaction)),
     Column("Fund", lambda r: r.transaction.fund_name),
-    Column("Money in", lambda r: money_in(r.transaction.amount_pence), sort_key=lambda r: r.transaction.amount_pence,
+    Column("Money in", lambda r: money_in(r.transaction.amount_pence),
+           sort_key=lambda r: pence_in(r.transaction.amount_pence),
            align_right=True),
     Column("Money out", lambda r: money_out(r.transaction.amount_pence),
-           sort_key=lambda r: -r.transaction.amount_pence, align_right=True),
-    Column("Balance", lambda r: format_pence(r.balance_pence), sort_key=lambda r: (r.transaction.on, r.transaction.id),
-           align_right=True),
+           sort_key=lambda r: pence_out(r.transaction.amount_pence), align_right=True),
+    Column("Balance", lambda r: format_pence(r.balance_pence), sort_key=lambda r: r.balance_pence, align_right=True),
     Column("On statement", lambda r: tr("Yes") if r.transaction.cleared else tr("Not yet")),
 )
 
@@ -77,7 +85,8 @@ FUND_COLUMNS = (
 GRANT_COLUMNS = (
     Column("Funder", lambda g: g.funder),
     Column("Reference", lambda g: g.reference),
-    Column("Awarded", lambda g: format_pence(g.amount_pence), sort_key=lambda g: g.amount_pence, align_right=True),
+    Column("Awarded", lambda g: format_pence(g.amount_pence), sort_key=lambda g: g.amount_pence,
+           align_right=True),
     Column("Received", lambda g: format_pence(g.received_pence), sort_key=lambda g: g.received_pence,
            align_right=True),
     Column("Spent", lambda g: format_pence(g.spent_pence), sort_key=lambda g: g.spent_pence, align_right=True),
@@ -104,9 +113,9 @@ PREVIEW_COLUMNS = (
     Column("Row", lambda p: str(p.line.row), sort_key=lambda p: p.line.row),
     Column("Date", lambda p: show_date(p.line.on), sort_key=lambda p: p.line.on),
     Column("Description", lambda p: p.line.description),
-    Column("Money in", lambda p: money_in(p.line.amount_pence), sort_key=lambda p: p.line.amount_pence,
+    Column("Money in", lambda p: money_in(p.line.amount_pence), sort_key=lambda p: pence_in(p.line.amount_pence),
            align_right=True),
-    Column("Money out", lambda p: money_out(p.line.amount_pence), sort_key=lambda p: -p.line.amount_pence,
+    Column("Money out", lambda p: money_out(p.line.amount_pence), sort_key=lambda p: pence_out(p.line.amount_pence),
            align_right=True),
     Column("Will it be added?", lambda p: tr("Already in the books") if p.already_there else tr("New")),
     Column("Category", lambda p: p.category_name or tr("Choose later")),
@@ -118,16 +127,20 @@ TICK_COLUMNS = (
     Column("On the statement", lambda t: ""),
     Column("Date", lambda t: show_date(t.on), sort_key=lambda t: (t.on, t.id)),
     Column("Paid to or from", lambda t: t.payee or t.description),
-    Column("Money in", lambda t: money_in(t.amount_pence), sort_key=lambda t: t.amount_pence, align_right=True),
-    Column("Money out", lambda t: money_out(t.amount_pence), sort_key=lambda t: -t.amount_pence, align_right=True),
+    Column("Money in", lambda t: money_in(t.amount_pence), sort_key=lambda t: pence_in(t.amount_pence),
+           align_right=True),
+    Column("Money out", lambda t: money_out(t.amount_pence), sort_key=lambda t: pence_out(t.amount_pence),
+           align_right=True),
 )
 
 UNCATEGORISED_COLUMNS = (
     Column("Date", lambda t: show_date(t.on), sort_key=lambda t: (t.on, t.id)),
     Column("Account", lambda t: t.account_name),
     Column("Paid to or from", lambda t: t.payee or t.description),
-    Column("Money in", lambda t: money_in(t.amount_pence), sort_key=lambda t: t.amount_pence, align_right=True),
-    Column("Money out", lambda t: money_out(t.amount_pence), sort_key=lambda t: -t.amount_pence, align_right=True),
+    Column("Money in", lambda t: money_in(t.amount_pence), sort_key=lambda t: pence_in(t.amount_pence),
+           align_right=True),
+    Column("Money out", lambda t: money_out(t.amount_pence), sort_key=lambda t: pence_out(t.amount_pence),
+           align_right=True),
 )
 
 

@@ -39,7 +39,7 @@ class FundsTab(QWidget):
         layout.addLayout(button_row(self.add_fund_button, self.move_button))
 
         self.grants_model = RowsModel(GRANT_COLUMNS, self)
-        self.grants_table = make_table(self.grants_model, self.tr("Grants"), sortable=False)
+        self.grants_table = make_table(self.grants_model, self.tr("Grants"))
         for column, width in enumerate((260, 140, 100, 100, 100, 130)):
             self.grants_table.setColumnWidth(column, width)
         self.budget_model = RowsModel(BUDGET_COLUMNS, self)

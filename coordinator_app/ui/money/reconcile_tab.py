@@ -17,7 +17,7 @@ from coordinator_app.services.money.reconcile import Reconciliation
 from ..forms import FieldForm, combo, date_edit, line
 from ..pages.base import PageContext
 from ..pages.widgets import button, button_row, note, section
-from ..tables import make_table
+from ..tables import make_table, source_row
 from .columns import TICK_COLUMNS, TICK_DATE, TICK_IN, TICK_OUT, TICK_PAYEE, TickModel
 
 
@@ -40,7 +40,7 @@ class ReconcileTab(QWidget):
         layout.addLayout(button_row(self.start_button))
 
         self.model = TickModel(TICK_COLUMNS, self._tick, self)
-        self.table = make_table(self.model, self.tr("Lines to tick against the statement"), sortable=False)
+        self.table = make_table(self.model, self.tr("Lines to tick against the statement"))
         for column, width in ((0, 170), (TICK_DATE, 120), (TICK_PAYEE, 300), (TICK_IN, 110), (TICK_OUT, 110)):
             self.table.setColumnWidth(column, width)
         self.table.installEventFilter(self)
@@ -131,7 +131,8 @@ class ReconcileTab(QWidget):
     def toggle_current(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            self.model.set_ticked(index.row(), not self.model.is_ticked(index.row()))
+            row = source_row(index)
+            self.model.set_ticked(row, not self.model.is_ticked(row))
 
     def _show(self, current: Reconciliation | None) -> None:
         self.current = current

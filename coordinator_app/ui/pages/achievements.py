@@ -15,7 +15,7 @@ from coordinator_app.services.errors import NotFound, StorageError
 
 from ..forms import FormDialog, PhotoPicker, check, combo, date_edit, line, text_box
 from ..labels import choices, word
-from ..tables import Column, RowsModel, make_table, selected_row, show_date
+from ..tables import Column, RowsModel, make_table, select_where, selected_row, show_date
 from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
@@ -44,7 +44,7 @@ class AchievementsPage(Page):
         self.delete_button.clicked.connect(self.delete)
         layout.addLayout(button_row(self.add_button, self.delete_button))
         self.model = RowsModel(ACHIEVEMENT_COLUMNS, self)
-        self.table = make_table(self.model, self.tr("Achievements, newest first"), sortable=False)
+        self.table = make_table(self.model, self.tr("Achievements, newest first"))
         self.table.setColumnWidth(0, 125)
         self.table.setColumnWidth(1, 280)
         self.table.setColumnWidth(2, 170)
@@ -72,9 +72,7 @@ class AchievementsPage(Page):
         keep = selected_row(self.table)
         self.model.set_rows(achievements_service.list_achievements(self.ctx.group))
         if keep is not None:
-            for row, item in enumerate(self.model.rows):
-                if item.id == keep.id:
-                    self.table.selectRow(row)
+            select_where(self.table, lambda item: item.id == keep.id)
         self._show_detail()
 
     def _show_detail(self) -> None:

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from coordinator_app.services import calendar as calendar_service
@@ -24,7 +24,7 @@ from coordinator_app.services.money.amounts import parse_pence
 from ..forms import FormDialog, combo, date_edit, line, spin, text_box, time_edit
 from ..labels import WEEKDAYS, choices, word
 from ..reports.printing import print_sign_in_sheet
-from ..tables import Column, RowsModel, make_table, selected_row, show_date
+from ..tables import Column, RowsModel, make_table, select_where, selected_row, show_date
 from ..undo import do_undoable
 from .base import Page, PageContext
 from .record_meeting import RecordMeetingDialog
@@ -52,8 +52,8 @@ def meeting_columns(today: Any) -> tuple[Column, ...]:
         Column("Date", lambda m: show_date(m.held_on), sort_key=lambda m: m.held_on),
         Column("Time", _time),
         Column("Status", lambda m: _status(m, today)),
-        Column("Came", lambda m: str(m.total_attendance) if m.recorded else "", sort_key=lambda m: m.total_attendance,
-               align_right=True),
+        Column("Came", lambda m: str(m.total_attendance) if m.recorded else "",
+               sort_key=lambda m: m.total_attendance if m.recorded else None, align_right=True),
         Column("Kind", lambda m: word(m.kind)),
         Column("Where", lambda m: m.venue_name),
         Column("Topic", lambda m: m.topic),
@@ -83,8 +83,8 @@ class MeetingsPage(Page):
 
         self.upcoming_model = RowsModel(meeting_columns(ctx.today()), self)
         self.past_model = RowsModel(meeting_columns(ctx.today()), self)
-        self.upcoming = make_table(self.upcoming_model, self.tr("Upcoming meetings"), sortable=False)
-        self.past = make_table(self.past_model, self.tr("Past meetings"), sortable=False)
+        self.upcoming = make_table(self.upcoming_model, self.tr("Upcoming meetings"))
+        self.past = make_table(self.past_model, self.tr("Past meetings"))
         self.chosen_table: QTableView = self.upcoming
         splitter = QSplitter(Qt.Orientation.Vertical)
         for text, table in ((self.tr("&Upcoming meetings"), self.upcoming), (self.tr("Pas&t meetings"), self.past)):
@@ -154,14 +154,10 @@ class MeetingsPage(Page):
         self.cancel_button.setEnabled(meeting is not None and meeting.status == MeetingStatus.PLANNED)
 
     def select_meeting(self, meeting_id: int) -> bool:
-        for table, model in ((self.upcoming, self.upcoming_model), (self.past, self.past_model)):
-            for row, meeting in enumerate(model.rows):
-                if meeting.id == meeting_id:
-                    table.selectionModel().setCurrentIndex(
-                        model.index(row, 0),
-                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-                    self._chose(table)
-                    return True
+        for table in (self.upcoming, self.past):
+            if select_where(table, lambda meeting: meeting.id == meeting_id):
+                self._chose(table)
+                return True
         return False
 
     def _undoable(self, text: str, **steps: Any) -> Any:

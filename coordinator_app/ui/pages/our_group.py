@@ -37,7 +37,8 @@ AIM_COLUMNS = (
     Column("Aim", lambda a: a.text),
     Column("Status", lambda a: word(a.status)),
     Column("Set on", lambda a: show_date(a.set_on), sort_key=lambda a: a.set_on),
-    Column("Last reviewed", lambda a: ("⚠ due for review — " if a.needs_review else "") + show_date(a.reviewed_on)),
+    Column("Last reviewed", lambda a: ("⚠ due for review — " if a.needs_review else "") + show_date(a.reviewed_on),
+           sort_key=lambda a: a.reviewed_on),
 )
 VERSION_COLUMNS = (
     Column("Version", lambda v: str(v.number), sort_key=lambda v: v.number, align_right=True),
@@ -48,8 +49,8 @@ VERSION_COLUMNS = (
 STATUS_COLUMNS = (
     Column("Member", lambda m: m.name),
     Column("Agreed to the current version", lambda m: "Yes" if m.agreed_current else "Not yet"),
-    Column("Newest version agreed", lambda m: str(m.agreed_version or "none")),
-    Column("On", lambda m: show_date(m.agreed_on), sort_key=lambda m: m.agreed_on or ""),
+    Column("Newest version agreed", lambda m: str(m.agreed_version or "none"), sort_key=lambda m: m.agreed_version),
+    Column("On", lambda m: show_date(m.agreed_on), sort_key=lambda m: m.agreed_on),
     Column("How", lambda m: word(m.how) if m.how else ""),
 )
 
