@@ -49,6 +49,14 @@ def register(cli: CommandLine) -> None:
                         help="the group's financial year starting in YEAR instead of the calendar year")
     _output(parser)
 
+    parser = cli.add(report, "achievements", handler=_achievements,
+                     help="a summary of the achievements of a period, for a newsletter, an AGM or a funder")
+    parser.add_argument("--from", dest="starts_on", type=_iso_date, required=True, metavar="YYYY-MM-DD",
+                        help="the first day")
+    parser.add_argument("--to", dest="ends_on", type=_iso_date, required=True, metavar="YYYY-MM-DD",
+                        help="the last day")
+    _output(parser)
+
     parser = cli.add(report, "funding", handler=_funding, help="the report to a funder for one grant")
     parser.add_argument("--grant", required=True, metavar="REFERENCE", help="the grant's reference")
     _output(parser)
@@ -77,6 +85,13 @@ def _done(path: Path) -> int:
 def _celebration(args: argparse.Namespace) -> int:
     with opened_group(args, read_only=True) as group:
         return _done(make_celebration_report(group, args.output, year=args.year, financial=args.financial))
+
+
+def _achievements(args: argparse.Namespace) -> int:
+    from coordinator_app.reports.achievements import make_achievement_summary
+
+    with opened_group(args, read_only=True) as group:
+        return _done(make_achievement_summary(group, args.output, starts_on=args.starts_on, ends_on=args.ends_on))
 
 
 def _funding(args: argparse.Namespace) -> int:

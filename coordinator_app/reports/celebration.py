@@ -18,6 +18,7 @@ from coordinator_app.services.report_data import CelebrationData, celebration_da
 from . import look
 from .charts import bar_chart
 from .fonts import markup
+from .stories import story_block
 from .words import count, day, listing, period, weekday
 
 
@@ -107,17 +108,7 @@ def _stories(data: CelebrationData) -> list[Flowable]:
                                   "newcomer who came back, a good evening, a problem solved together. Next "
                                   "year, note them as they happen so we can celebrate them here.")]
     for item in data.stories:
-        block: list[Flowable] = [
-            look.heading(item.title, 2),
-            look.para(f"{item.kind_label}, {day(item.achieved_on)}", "small"),
-        ]
-        if item.story:
-            block.append(look.para(item.story))
-        if item.photo and (picture := look.photo(item.photo)):
-            block += [picture, look.gap(2)]
-        if item.quote:
-            block.append(look.rich(f"“{markup(item.quote)}” — {markup(item.quote_by)}", "quote"))
-        parts.append(look.keep_together(*block))
+        parts += story_block(item)
     return parts
 
 

@@ -103,9 +103,25 @@ def test_every_document_on_the_page_can_be_made(qtbot, make_window, demo, viewer
         names.append(viewer[-1].name)
     assert no_surprise_messages == []
     assert all(_is_pdf(out / name) for name in names)
-    assert names[:3] == ["Celebration report 2024-25.pdf", f"Funding report {page.grant.currentData()}.pdf",
-                         "Accounts 2024-25.pdf"]
-    assert names[3].startswith("Sign-in sheet ") and names[-1].startswith("Minutes ")
+    assert names[:4] == ["Celebration report 2024-25.pdf", "Achievements 2024-25.pdf",
+                         f"Funding report {page.grant.currentData()}.pdf", "Accounts 2024-25.pdf"]
+    assert names[4].startswith("Sign-in sheet ") and names[-1].startswith("Minutes ")
+
+
+def test_achievement_summary_for_the_year_from_the_reports_page(qtbot, make_window, demo, viewer, out):
+    from reports_helpers import flat, page_texts
+
+    window = make_window(demo, page="reports")
+    page = window.desktop.current_page()
+    page.choose_folder()
+    page.choose("achievements")
+    assert page.year.isVisibleTo(page) and page.kind.isVisibleTo(page)
+    page.year.setCurrentIndex(page.year.findData(2025))
+    page.create_button.click()
+    qtbot.waitUntil(lambda: len(viewer) == 1, timeout=20000)
+    assert viewer == [out / "Achievements 2025.pdf"]
+    text = flat("\n".join(page_texts(viewer[0])))
+    assert "Our achievements" in text and "1 January 2025 to 31 December 2025" in text
 
 
 def test_print_sign_in_sheet_from_the_meetings_page(qtbot, make_window, demo, viewer, out):

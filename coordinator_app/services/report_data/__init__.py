@@ -13,6 +13,7 @@ once:
 Consents are judged as they stand on ``today`` (the day the document is printed).
 """
 
+from .achievements import AchievementSummaryData, KindSection, achievement_summary_data
 from .celebration import AimLine, CelebrationData, JobShare, celebration_data, year_period
 from .common import Activity, Letterhead, MeetingLine, MonthAttendance, Quote, Story, Thanks
 from .funding import BudgetLine, FundingData, OutcomeLine, Payment, funding_data
@@ -34,6 +35,7 @@ from .printables import (
 )
 
 __all__ = [
+    "AchievementSummaryData", "KindSection", "achievement_summary_data",
     "Activity", "ActionLine", "AgreementData", "AimLine", "BudgetLine", "CelebrationData", "ContactListData",
     "ContactRow", "DecisionLine", "FundingData", "JobShare", "Letterhead", "MeetingLine", "MinutesData",
     "MonthAttendance", "OutcomeLine", "Payment", "Quote", "RotaData", "RotaTurn", "SignInData", "Story", "Thanks",

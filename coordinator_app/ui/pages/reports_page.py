@@ -64,6 +64,16 @@ def _celebration(group: GroupFile, path: Path, c: Choice, today: date) -> object
     return make_celebration_report(group, path, year=c.year, financial=c.financial, today=today)
 
 
+def _achievements(group: GroupFile, path: Path, c: Choice, today: date) -> object:
+    from coordinator_app.reports.achievements import make_achievement_summary
+    from coordinator_app.services import group as group_service
+    from coordinator_app.services.report_data import year_period
+
+    start_month = group_service.get_profile(group).financial_year_start_month if c.financial else 1
+    starts_on, ends_on, _label = year_period(c.year or today.year, start_month=start_month)
+    return make_achievement_summary(group, path, starts_on=starts_on, ends_on=ends_on, today=today)
+
+
 def _funding(group: GroupFile, path: Path, c: Choice, today: date) -> object:
     from coordinator_app.reports.funding import make_funding_report
 
@@ -105,6 +115,9 @@ DOCUMENTS: tuple[Document, ...] = (
     Document("celebration", "Celebration report",
              "The year's highlights in numbers, stories and pictures, to hand round at the AGM.",
              ("kind", "year"), lambda c, _t: f"Celebration report {_year_words(c)}", _celebration),
+    Document("achievements", "Achievement summary",
+             "One or two pages of the year's achievements, stories and quotes, for a newsletter or a funder.",
+             ("kind", "year"), lambda c, _t: f"Achievements {_year_words(c)}", _achievements),
     Document("funding", "Funding report",
              "For a funder: what one grant paid for, and what it made possible.",
              ("grant",), lambda c, _t: f"Funding report {c.grant}", _funding),
