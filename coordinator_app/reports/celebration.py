@@ -33,15 +33,21 @@ def render_celebration(data: CelebrationData, path: Path | str) -> Path:
     story: list[Flowable] = []
     story += _cover(data)
     story += _attendance(data)
+    story += _said(data)
     story += _stories(data)
     story += _aims(data)
     story += _jobs(data)
     story += _thanks(data)
-    story += _ahead(data)
+    if data.so_far:
+        story += _ahead(data)
     return look.build_document(
-        path, title=f"Our year: {data.period_label}", story=story,
+        path, title=_title(data), story=story,
         group_name=data.letterhead.group_name, logo_png=data.letterhead.logo_png,
     )
+
+
+def _title(data: CelebrationData) -> str:
+    return f"Our year so far: {data.period_label}" if data.so_far else f"Our year: {data.period_label}"
 
 
 def _cover(data: CelebrationData) -> list[Flowable]:
@@ -50,10 +56,12 @@ def _cover(data: CelebrationData) -> list[Flowable]:
     if data.letterhead.logo_png and (picture := look.photo(data.letterhead.logo_png, max_height=35 * mm)):
         parts += [picture, look.gap(4)]
     parts += [
-        look.rich(f"Our year: {markup(data.period_label)}", "title"),
+        look.rich(markup(_title(data)), "title"),
         look.para(data.letterhead.group_name, "subtitle"),
         *([look.para(data.letterhead.about)] if data.letterhead.about else []),
-        look.para(f"A celebration of what we did together from {period(data.starts_on, data.ends_on)}."),
+        look.para(f"A celebration of what we have done together since {day(data.starts_on)}, up to "
+                  f"{day(data.until)}." if data.so_far else
+                  f"A celebration of what we did together from {period(data.starts_on, data.ends_on)}."),
         look.gap(6),
     ]
     if data.quiet:
@@ -70,34 +78,49 @@ def _cover(data: CelebrationData) -> list[Flowable]:
     else:
         people = (f"{a.distinct_people:,}", "different members came")
     parts += [
-        look.heading("The year in numbers"),
+        look.block_heading("The year so far in numbers" if data.so_far else "The year in numbers"),
         look.key_figures([
             (f"{a.meetings_held:,}", "meetings held"),
             (f"{a.attendances:,}", "times people came"),
             people,
             (f"{a.newcomers:,}", "newcomers welcomed"),
-            (f"{data.members_at_end:,}", f"members at {day(data.ends_on)}"),
+            (f"{data.members_at_end:,}", f"members on {day(data.until)}"),
             (f"{a.job_turns:,}", "turns at shared jobs"),
         ]),
-        PageBreak(),
     ]
     return parts
 
 
 def _attendance(data: CelebrationData) -> list[Flowable]:
-    parts: list[Flowable] = [look.heading("Coming together, month by month")]
+    """On the first page, under the numbers: the year month by month (months still to come are left out)."""
+    parts: list[Flowable] = [look.gap(3), look.block_heading("Coming together, month by month", 2)]
     if data.activity.meetings_held == 0:
         return parts + [look.para("No meetings were recorded this year. When the group meets again, this page "
-                                  "will show how many people came each month.")]
+                                  "will show how many people came each month."), PageBreak()]
     busiest = max(data.by_month, key=lambda month: month.attendances)
-    parts += [
+    return parts + [
         look.para(f"We met {count(data.activity.meetings_held, 'time')} and people came "
                   f"{count(data.activity.attendances, 'time')} in all. Our busiest month was "
                   f"{date(busiest.year, busiest.month, 1):%B %Y}, with {count(busiest.attendances, 'attendance')}."),
         bar_chart("People at our meetings each month", [m.label for m in data.by_month],
-                  [[m.attendances for m in data.by_month]]),
-        look.gap(4),
+                  [[m.attendances for m in data.by_month]], height=52 * mm),
+        PageBreak(),
     ]
+
+
+def _said(data: CelebrationData) -> list[Flowable]:
+    """The good things shared at meetings: the guide's "positive side to the group", in members' own words."""
+    if not data.good_things:
+        return []
+    parts: list[Flowable] = [look.heading("What people said")]
+    shown = len(data.good_things)
+    intro = (f"At our meetings people shared {count(data.good_things_total, 'good thing')}"
+             + (f". Here are {shown} of them:" if shown < data.good_things_total else ":"))
+    parts.append(look.para(intro))
+    for line in data.good_things:
+        by = f" — {markup(line.by)}" if line.by else ""
+        parts.append(look.rich(f"“{markup(line.text)}”{by} <font size=8>({markup(day(line.said_on))})</font>",
+                               "quote"))
     return parts
 
 

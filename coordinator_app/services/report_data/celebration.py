@@ -7,18 +7,21 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import (
     Aim,
     AimStatus,
     AssignmentStatus,
+    GoodThing,
     Grant,
     GroupProfile,
     Job,
     JobAssignment,
     Meeting,
     MeetingStatus,
+    Member,
     Venue,
 )
 
@@ -61,11 +64,19 @@ class JobShare:
 
 
 @dataclass(frozen=True)
+class GoodThingLine:
+    text: str
+    by: str  # the sharer's name where they agreed to be named, else ""
+    said_on: date
+
+
+@dataclass(frozen=True)
 class CelebrationData:
     letterhead: Letterhead
     period_label: str
     starts_on: date
     ends_on: date
+    until: date  # the last day counted: the year's end, or the day it was printed for a year still running
     activity: Activity
     members_at_end: int
     new_members: int
@@ -78,7 +89,13 @@ class CelebrationData:
     practitioners: tuple[Thanks, ...]
     venues: tuple[str, ...]
     funders: tuple[str, ...]
-    next_meetings: tuple[MeetingLine, ...]
+    next_meetings: tuple[MeetingLine, ...]  # only while the year is still running
+    good_things: tuple[GoodThingLine, ...] = ()
+    good_things_total: int = 0
+
+    @property
+    def so_far(self) -> bool:
+        return self.until < self.ends_on
 
     @property
     def quiet(self) -> bool:
@@ -108,12 +125,14 @@ def celebration_data(
             start_month = session.scalar(select(GroupProfile.financial_year_start_month).limit(1)) or 4
         starts_on, ends_on, label = year_period(year, start_month=start_month)
         privacy = Privacy(session, today)
-        activity, meetings = _activity(session, starts_on, ends_on, letterhead.count_only)
+        until = min(ends_on, today)
+        activity, meetings = _activity(session, starts_on, until, letterhead.count_only)
         named = _named_counts(session, meetings)
 
         by_month = []
-        month_start = starts_on
-        while month_start <= ends_on:
+        began = max(starts_on, _began_on(session) or starts_on)  # no empty months before the group existed
+        month_start = date(began.year, began.month, 1)
+        while month_start <= until:
             in_month = [m for m in meetings if (m.held_on.year, m.held_on.month) == (month_start.year,
                                                                                    month_start.month)]
             by_month.append(MonthAttendance(
@@ -121,8 +140,10 @@ def celebration_data(
                 meetings=len(in_month), attendances=sum(_attendance(m, named[m.id]) for m in in_month),
             ))
             month_start = date(month_start.year + month_start.month // 12, month_start.month % 12 + 1, 1)
+        if until < ends_on and by_month and by_month[-1].meetings == 0:
+            by_month.pop()  # this month's meeting is still to come: no bar of 0 for it yet
 
-        members = _current_members(session, ends_on)
+        members = _current_members(session, until)
         new_members = sum(1 for member in members if member.joined_on >= starts_on)
 
         aims = []
@@ -159,15 +180,51 @@ def celebration_data(
         )), key=str.casefold)
         upcoming = session.scalars(
             select(Meeting).where(Meeting.deleted_at.is_(None), Meeting.status == MeetingStatus.PLANNED,
-                                  Meeting.held_on > ends_on, Meeting.held_on <= ends_on + timedelta(days=366))
-            .order_by(Meeting.held_on)
-        ).all()
+                                  Meeting.held_on > today, Meeting.held_on <= today + timedelta(days=183))
+            .order_by(Meeting.held_on).limit(6)
+        ).all() if until < ends_on else []  # "looking ahead" belongs to a year still running
+        good, good_total = _good_things(session, privacy, meetings)
         return CelebrationData(
-            letterhead=letterhead, period_label=label, starts_on=starts_on, ends_on=ends_on, activity=activity,
+            letterhead=letterhead, period_label=label, starts_on=starts_on, ends_on=ends_on, until=until,
+            activity=activity,
             members_at_end=len(members), new_members=new_members, by_month=tuple(by_month),
-            stories=tuple(_stories(session, privacy, starts_on, ends_on)), aims=tuple(aims), jobs=tuple(jobs),
+            stories=tuple(_stories(session, privacy, starts_on, until)), aims=tuple(aims), jobs=tuple(jobs),
             helpers_named=tuple(named_helpers), helpers_unnamed=len(helpers) - len(named_helpers),
             practitioners=tuple(_thanks(session, starts_on, ends_on)), venues=tuple(venues),
             funders=tuple(funders), next_meetings=tuple(_meeting_line(session, m, privacy) for m in upcoming),
+            good_things=good, good_things_total=good_total,
         )
+
+
+GOOD_THINGS_SHOWN = 12
+
+
+def _began_on(session: Session) -> date | None:
+    """When the group began: the day it says it was founded, else its first meeting or first member."""
+    founded = session.scalar(select(GroupProfile.founded_on).order_by(GroupProfile.id).limit(1))
+    if founded is not None:
+        return founded
+    firsts = [session.scalar(select(func.min(Meeting.held_on)).where(Meeting.deleted_at.is_(None))),
+              session.scalar(select(func.min(Member.joined_on)).where(Member.deleted_at.is_(None)))]
+    return min((day for day in firsts if day is not None), default=None)
+
+
+def _good_things(session: Session, privacy: Privacy, meetings: list[Meeting]) -> tuple[tuple[GoodThingLine, ...], int]:
+    """Up to a dozen different good things from across the year (evenly spread), and how many were shared."""
+    held_on = {meeting.id: meeting.held_on for meeting in meetings}
+    rows = session.execute(
+        select(GoodThing.meeting_id, GoodThing.text, GoodThing.shared_by_id)
+        .where(GoodThing.meeting_id.in_(list(held_on)))
+        .order_by(GoodThing.meeting_id, GoodThing.position)
+    ).all() if held_on else []
+    lines, seen = [], set()
+    for meeting_id, text, by in sorted(rows, key=lambda row: held_on[row[0]]):
+        said = privacy.scrub(text.strip())
+        if said and said.casefold() not in seen:  # the same words shared twice are printed once
+            seen.add(said.casefold())
+            lines.append(GoodThingLine(said, privacy.name(by, "") if by else "", held_on[meeting_id]))
+    if len(lines) > GOOD_THINGS_SHOWN:
+        step = len(lines) / GOOD_THINGS_SHOWN
+        lines = [lines[int(i * step)] for i in range(GOOD_THINGS_SHOWN)]
+    return tuple(lines), len(rows)
 
