@@ -248,3 +248,33 @@ def test_a_group_open_in_another_copy_of_the_app_is_not_imported_into(group_path
     held.unlink()
     with open_group(group_path) as group:
         assert list_members(group, include_former=True, today=TODAY) == []
+
+
+def test_preview_shows_every_row_with_the_command_lines_message_and_saves_nothing(group, tmp_path):
+    from coordinator_app.imports.members_csv import preview_members
+
+    path = write(tmp_path, "Name,Joined\nAnn Baker,01/02/2024\nBen,31/02/2024\n,03/02/2024\nCat,01/12/2024\n")
+    preview = preview_members(group, path.read_bytes(), today=TODAY)
+    assert [(r.row, r.problem) for r in preview.rows] == [
+        (2, ""),
+        (3, 'row 3, column "Joined": "31/02/2024" is not a date (use DD/MM/YYYY).'),
+        (4, 'row 4, column "Name": Please enter the member\'s name.'),
+        (5, 'row 5, column "Joined": 1 December 2024 is after today; nobody can join in the future.'),
+    ]
+    assert preview.member_list is None and everyone(group) == {}
+
+
+def test_preview_flags_a_possible_duplicate_and_what_is_already_there(group, tmp_path):
+    from coordinator_app.imports.members_csv import import_member_list, preview_members
+    from coordinator_app.services.members import add_member
+
+    add_member(group, name="Ann Baker", joined_on=date(2023, 5, 1), today=TODAY)
+    add_member(group, name="Ben Carter", joined_on=date(2024, 2, 2), today=TODAY)
+    path = write(tmp_path, "Name,Joined\nAnn Baker,01/02/2024\nBen Carter,02/02/2024\nCath,03/02/2024\n")
+    preview = preview_members(group, path.read_bytes(), today=TODAY)
+    assert [(r.name, r.already, r.possible_duplicate) for r in preview.rows] == [
+        ("Ann Baker", False, "Ann Baker (joined 1 May 2023)"), ("Ben Carter", True, ""), ("Cath", False, "")]
+    assert preview.to_add == 2 and len(everyone(group)) == 2
+    import_member_list(group, preview.member_list, today=TODAY)
+    names = sorted(m.name for m in list_members(group, include_former=True, today=TODAY))
+    assert names == ["Ann Baker", "Ann Baker", "Ben Carter", "Cath"]

@@ -209,8 +209,27 @@ def test_propose_rota_shares_turns_and_respects_time_away(group):
     assert [(t.held_on, t.member_name) for t in proposal] == [
         (days[0], "Cat"),  # Ann has had a turn and Bob is away
         (days[1], "Bob"),
-        (days[2], "Ann"), (days[3], "Bob"),  # everyone has had one: then by name
+        (days[2], "Ann"),  # everyone has had one: Ann's was longest ago
+        (days[3], "Cat"),  # Bob and Cat level on one each: Cat's was longer ago
     ]
+    assert "Bob" in proposal[0].why and "Cat: fewest recent turns" in proposal[0].why
+
+
+def test_the_rota_counts_only_the_last_twelve_months_as_who_has_done_what_does(group):
+    ann, bob = add_people(group, "Ann", "Bob", joined_on=date(2020, 1, 1))
+    plan_meeting(group, held_on=JUNE_9)
+    tea = jobs.add_job(group, title="Tea")
+    jobs.volunteer(group, tea, ann)
+    jobs.volunteer(group, tea, bob)
+    for year in (2021, 2022, 2023, 2024):  # Ann made the tea for years, long ago
+        jobs.mark_done(group, jobs.assign(group, tea, ann, due_on=date(year, 3, 1)), done_on=date(year, 3, 1))
+    jobs.mark_done(group, jobs.assign(group, tea, bob, due_on=date(2026, 1, 6)), done_on=date(2026, 1, 6))
+    (turn,) = rota.propose_rota(group, meetings_ahead=1, today=TODAY)
+    assert turn.member_name == "Ann" and turn.done_recently == 0
+    assert "no turns at Tea in the last 12 months" in turn.why and "Bob 1" in turn.why
+    shares = {row.name: row.turns.get("Tea", 0)
+              for row in jobs.share_of_jobs(group, since=jobs.recent_since(TODAY))}
+    assert shares == {"Bob": 1}
 
 
 def test_monthly_jobs_get_one_turn_a_month(group):

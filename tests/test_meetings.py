@@ -420,3 +420,33 @@ def test_reopening_a_cancelled_meeting_gives_back_the_turns_it_dropped(group):
     with pytest.raises(ValidationError) as caught:
         reopen_meeting(group, meeting_id)
     assert caught.value.field == "status"
+
+
+def test_a_chair_apologies_and_newcomers_by_name_are_recorded(group):
+    ann, bob, cat = add_people(group, "Ann", "Bob", "Cat")
+    meeting = plan_meeting(group, held_on=MAY)
+    record = record_meeting(group, meeting, present=[ann], chair_member_id=ann, apologies=[bob],
+                            newcomer_names=["Dee Newman"], today=TODAY)
+    assert record.chair_member_id == ann and record.apology_ids == {bob}
+    dee = next(m for m in members.list_members(group, today=TODAY) if m.name == "Dee Newman")
+    assert dee.joined_on == MAY and record.present_ids == {ann, dee.id}
+    record = record_meeting(group, meeting, present=[ann, dee.id], chair_name="Visiting chair", today=TODAY)
+    assert (record.chair_member_id, record.chair_name, record.apology_ids) == (None, "Visiting chair", frozenset())
+
+
+@pytest.mark.parametrize(("changes", "field", "words"), [
+    (lambda ann, bob: {"chair_member_id": ann, "chair_name": "Someone"}, "chair", "not both"),
+    (lambda ann, bob: {"present": [ann], "apologies": [ann]}, "apologies", "ticked as present"),
+    (lambda ann, bob: {"newcomer_names": ["Bob"]}, "newcomer_names", "already a member"),
+    (lambda ann, bob: {"newcomer_names": ["Dee", "dee"]}, "newcomer_names", "twice"),
+    (lambda ann, bob: {"good_things": [GoodThingInput("A new job", name_shareable=True)]}, "good_things",
+     "say who shared it"),
+])
+def test_a_wrong_chair_apology_or_newcomer_is_refused_and_nothing_is_saved(group, changes, field, words):
+    ann, bob = add_people(group, "Ann", "Bob")
+    meeting = plan_meeting(group, held_on=MAY)
+    with pytest.raises(ValidationError) as caught:
+        record_meeting(group, meeting, today=TODAY, **changes(ann, bob))
+    assert caught.value.field == field and words in caught.value.message
+    assert get_meeting(group, meeting).status is MeetingStatus.PLANNED
+    assert len(members.list_members(group, today=TODAY)) == 2

@@ -295,3 +295,42 @@ def test_a_role_or_consent_recorded_by_mistake_can_be_removed(group):
         members.remove_role(group, role_id)
     with pytest.raises(NotFound):
         members.remove_consent(group, consent_id)
+
+
+def test_time_away_can_be_added_changed_and_removed(group):
+
+    (ann,) = add_people(group, "Ann")
+    away = members.add_unavailability(group, ann, starts_on=date(2026, 7, 1), ends_on=date(2026, 7, 14),
+                                      reason="Holiday")
+    members.change_unavailability(group, away, starts_on=date(2026, 7, 1), ends_on=date(2026, 7, 7),
+                                  reason="Holiday")
+    (spell,) = members.get_member(group, ann, today=TODAY).away
+    assert (spell.starts_on, spell.ends_on, spell.reason) == (date(2026, 7, 1), date(2026, 7, 7), "Holiday")
+    with pytest.raises(ValidationError) as caught:
+        members.change_unavailability(group, away, starts_on=date(2026, 7, 9), ends_on=date(2026, 7, 7))
+    assert caught.value.field == "ends_on"
+    members.remove_unavailability(group, away)
+    assert members.get_member(group, ann, today=TODAY).away == ()
+
+
+def test_nobody_can_join_in_the_future(group):
+
+    with pytest.raises(ValidationError) as caught:
+        members.add_member(group, name="Ann", joined_on=date(2026, 6, 2), today=TODAY)
+    assert caught.value.field == "joined_on" and "2 June 2026 is after today" in caught.value.message
+    assert members.list_members(group, today=TODAY) == []
+
+
+def test_a_withdrawn_consent_and_an_ended_role_stay_in_the_history(group):
+
+    (ann,) = add_people(group, "Ann")
+    members.give_consent(group, ann, kind=ConsentKind.NAMED_IN_REPORTS, given_on=date(2025, 1, 5),
+                         how=AgreementHow.SIGNED_PAPER)
+    members.withdraw_consent(group, ann, kind=ConsentKind.NAMED_IN_REPORTS, withdrawn_on=date(2026, 3, 1))
+    role = members.add_role(group, ann, role="treasurer", started_on=date(2025, 1, 5))
+    members.end_role(group, role, ended_on=date(2026, 4, 1))
+    detail = members.get_member(group, ann, today=TODAY)
+    assert detail.current_consents == frozenset()
+    assert [(c.given_on, c.withdrawn_on) for c in detail.consents] == [(date(2025, 1, 5), date(2026, 3, 1))]
+    assert [(r.role, r.ended_on) for r in detail.roles] == [("treasurer", date(2026, 4, 1))]
+    assert members.list_members(group, today=TODAY)[0].roles_now == ()

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import MemberKind
-from coordinator_app.services.member_import import ImportResult, NewMember, RowError, import_members
+from coordinator_app.services.member_import import (
+    ImportResult,
+    NewMember,
+    RowCheck,
+    RowError,
+    check_members,
+    import_members,
+)
 
 from .csv_text import ImportProblem, Row, normalise_header, read_bytes, read_table
 
@@ -173,6 +180,65 @@ def read_members(data: bytes, *, today: date) -> MemberList:
     if not members:
         raise ImportProblem("The member list has headers but no members below them.")
     return MemberList(members, columns)
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    """One row of the file as the import would treat it; ``problem`` is the command line's sentence."""
+
+    row: int
+    name: str
+    joined_on: date | None
+    problem: str  # 'row 7, column "joined": ...', or "" when the row is fine
+    already: bool
+    possible_duplicate: str
+
+
+@dataclass(frozen=True)
+class MemberListPreview:
+    """Every row with its problem, so all of them can be put right at once; nothing has been saved."""
+
+    rows: tuple[PreviewRow, ...]
+    member_list: MemberList | None  # None while any row has a problem: then nothing may be imported
+
+    @property
+    def problems(self) -> tuple[PreviewRow, ...]:
+        return tuple(r for r in self.rows if r.problem)
+
+    @property
+    def to_add(self) -> int:
+        return sum(1 for r in self.rows if not r.problem and not r.already)
+
+
+def preview_members(group: GroupFile, data: bytes, *, today: date) -> MemberListPreview:
+    """Read and check every row of a member list without saving; the same rules and messages as importing.
+
+    A problem with the whole file (not a table, no names column) raises :class:`ImportProblem`.
+    """
+    table = read_table(data, is_header=_is_header, what="a column of names")
+    columns = _columns(table.header)
+    if not table.rows:
+        raise ImportProblem("The member list has headers but no members below them.")
+    read: list[NewMember | ImportProblem] = []
+    for row in table.rows:
+        try:
+            read.append(_member(row, columns, today))
+        except ImportProblem as problem:
+            read.append(problem)
+    readable = [m for m in read if isinstance(m, NewMember)]
+    checks = iter(check_members(group, members=readable, today=today))
+    rows: list[PreviewRow] = []
+    for row, item in zip(table.rows, read, strict=True):
+        if isinstance(item, ImportProblem):
+            name = row.cell(columns.found["name"][0]) if "name" in columns.found else ""
+            rows.append(PreviewRow(row.number, name, None, str(item), False, ""))
+            continue
+        check: RowCheck = next(checks)
+        problem = f'row {item.row}, column "{columns.header(check.problem_field)}": {check.problem}' \
+            if check.problem else ""
+        rows.append(PreviewRow(item.row, item.name, item.joined_on, problem, check.already, check.possible_duplicate))
+    ok = not any(r.problem for r in rows)
+    return MemberListPreview(tuple(rows), MemberList(tuple(readable), columns) if ok else None)
 
 
 def load_members(path: Path, *, today: date) -> MemberList:

@@ -26,7 +26,7 @@ from coordinator_app.services.report_data import (
 
 from . import look
 from .fonts import markup
-from .words import count, day, weekday
+from .words import count, day, listing, weekday
 
 BOX = "☐"
 
@@ -211,10 +211,16 @@ def render_minutes(data: MinutesData, path: Path | str) -> Path:
         story.append(look.para(f"Topic: {meeting.topic}"))
     if data.speaker:
         story.append(look.para(f"Speaker: {data.speaker}"))
+    if data.chair:
+        story.append(look.para(f"Chair: {data.chair}"))
     extra = [count(data.newcomers, "newcomer"), count(data.guests, "guest")]
     story.append(look.para(f"{count(data.attendance, 'person', 'people')} came"
                            + (f", including {' and '.join(e for e in extra if not e.startswith('no'))}"
                               if data.newcomers or data.guests else "") + "."))
+    unnamed = count(data.apologies_unnamed, "other member" if data.apologies else "member")
+    sent = [*data.apologies, *([unnamed] if data.apologies_unnamed else [])]
+    if sent:
+        story.append(look.para(f"Apologies from {listing(sent)}."))
     story.append(look.heading("Decisions"))
     if data.decisions:
         story.append(look.data_table(["Decision", "How it was decided"],
@@ -226,6 +232,9 @@ def render_minutes(data: MinutesData, path: Path | str) -> Path:
         story.append(look.para(data.minutes))
     else:
         story.append(look.para("What was said at this meeting stays within the group."))
+    if data.good_things:
+        story.append(look.heading("Good things shared"))
+        story += [look.para(f"• {text}") for text in data.good_things]
     if data.actions:
         story += [
             look.heading("Actions"),

@@ -32,6 +32,13 @@ from .uow import unit_of_work
 from .validate import optional_text, required_date, required_text, say_date
 
 COUNTED = (AssignmentStatus.ASSIGNED, AssignmentStatus.DONE)
+# "Recently": the turns the rota weighs and *Who has done what* shows are those of the last twelve months.
+RECENT_DAYS = 365
+
+
+def recent_since(today: date) -> date:
+    """The first day of the recent window, the one place the rota and *Who has done what* both take it from."""
+    return today - timedelta(days=RECENT_DAYS)
 
 
 @dataclass(frozen=True)

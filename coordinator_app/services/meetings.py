@@ -1,8 +1,11 @@
 """Meetings: planning them (one at a time or on a repeating schedule) and recording what happened.
 
 Recording is the coordinator's two-minute job after a meeting: who came (by name, or just numbers in
-count-only groups), newcomers and guests, decisions and how they were made, good things shared,
-confidential notes, minutes, and actions, which become one-off jobs.
+count-only groups), who chaired and who sent apologies, newcomers and guests, decisions and how they were
+made, good things shared, confidential notes, minutes, and actions, which become one-off jobs.
+
+A newcomer who gives their name becomes a member who joined that day and is marked present; the newcomers
+count is for those who did not give one (or in count-only groups, everyone new).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import (
+    Apology,
     AssignmentStatus,
     Attendance,
     AttendanceMode,
@@ -41,7 +45,7 @@ from . import schedule as rules
 from .errors import NotFound, ValidationError
 from .members import live_member, not_belonging_reason
 from .uow import unit_of_work
-from .validate import non_negative, optional_text, required_date, say_date
+from .validate import fold, non_negative, optional_text, required_date, required_text, say_date
 
 # When an action names nobody's deadline and no later meeting is planned, it is due four weeks on.
 DEFAULT_ACTION_WEEKS = 4
@@ -76,8 +80,11 @@ class DecisionInput:
 
 @dataclass(frozen=True)
 class GoodThingInput:
+    """``name_shareable``: the sharer agreed their name may be printed with it (otherwise it is anonymous)."""
+
     text: str
     shared_by_id: int | None = None
+    name_shareable: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,9 @@ class MeetingRecord:
     minutes: str
     minutes_shareable: bool
     actions: tuple[ActionView, ...]
+    chair_member_id: int | None = None
+    chair_name: str = ""
+    apology_ids: frozenset[int] = frozenset()
 
     @property
     def summary(self) -> MeetingSummary:
@@ -424,8 +434,58 @@ def _check_good_things(session: Session, good_things: Sequence[GoodThingInput]) 
             sharer = session.get(Member, g.shared_by_id)
             if sharer is None or sharer.deleted_at is not None:
                 raise ValidationError("good_things", f"The person who shared good thing {number} is no longer here.")
-        rows.append(GoodThing(position=number, text=text, shared_by_id=g.shared_by_id))
+        if g.name_shareable and g.shared_by_id is None:
+            raise ValidationError("good_things", f"Good thing {number} may be shared with a name, "
+                                                 "so please say who shared it.")
+        rows.append(GoodThing(position=number, text=text, shared_by_id=g.shared_by_id,
+                              name_shareable=bool(g.name_shareable)))
     return rows
+
+
+def _check_chair(session: Session, member_id: int | None, name: str) -> tuple[int | None, str]:
+    name = optional_text("chair", name, "the chair's name", max_length=200)
+    if member_id is not None and name:
+        raise ValidationError("chair", "Please give the chair as a member or as a typed name, not both.")
+    if member_id is not None:
+        member = session.get(Member, member_id)
+        if member is None or member.deleted_at is not None:
+            raise ValidationError("chair", "The member chosen as chair is no longer in this group file.")
+    return member_id, name
+
+
+def _check_apologies(session: Session, apologies: Iterable[int], present: set[int], held_on: date) -> list[int]:
+    ids = sorted(set(apologies))
+    for member_id in ids:
+        member = session.get(Member, member_id)
+        if member is None or member.deleted_at is not None:
+            raise ValidationError("apologies", "One of the people who sent apologies is no longer in this group file.")
+        if member_id in present:
+            raise ValidationError("apologies", f"{member.name} is ticked as present, so cannot also have sent "
+                                               "apologies.")
+        reason = not_belonging_reason(member, held_on)
+        if reason:
+            raise ValidationError("apologies", f"{reason} They cannot have sent apologies for this meeting.")
+    return ids
+
+
+def _add_newcomers(session: Session, names: Sequence[str], held_on: date) -> list[int]:
+    """Newcomers who gave their name, as members who joined on the day of the meeting."""
+    current = {fold(m.name): m.name for m in session.scalars(select(Member).where(Member.deleted_at.is_(None)))
+               if m.left_on is None}
+    added: list[Member] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(names, start=1):
+        name = required_text("newcomer_names", raw, f"the name of newcomer {number}")
+        if fold(name) in current:
+            raise ValidationError("newcomer_names", f"{current[fold(name)]} is already a member; "
+                                                    "tick them under Who came instead.")
+        if fold(name) in seen:
+            raise ValidationError("newcomer_names", f"{name} is in the newcomers twice.")
+        seen.add(fold(name))
+        added.append(Member(name=name, joined_on=held_on))
+    session.add_all(added)
+    session.flush()
+    return [m.id for m in added]
 
 
 def _default_due(session: Session, meeting: Meeting) -> date:
@@ -505,9 +565,16 @@ def record_meeting(
     minutes: str = "",
     minutes_shareable: bool = False,
     actions: Sequence[ActionInput] = (),
+    chair_member_id: int | None = None,
+    chair_name: str = "",
+    apologies: Iterable[int] = (),
+    newcomer_names: Sequence[str] = (),
     today: date | None = None,
 ) -> MeetingRecord:
-    """Record what happened; the meeting becomes held. Recording again replaces the earlier record."""
+    """Record what happened; the meeting becomes held. Recording again replaces the earlier record.
+
+    ``newcomer_names`` are added as members joining that day and marked present (by-name groups only).
+    """
     today = today or date.today()
     with unit_of_work(group) as session:
         meeting = live_meeting(session, meeting_id)
@@ -529,6 +596,11 @@ def record_meeting(
                 )
             present_ids = _check_present(session, present_ids, meeting.held_on)
             meeting.members_count = None
+        apology_ids = _check_apologies(session, apologies, present_ids, meeting.held_on)
+        meeting.chair_member_id, meeting.chair_name = _check_chair(session, chair_member_id, chair_name)
+        if newcomer_names and _count_only(session):
+            raise ValidationError("newcomer_names", "This group records attendance as numbers only, so please "
+                                                    "count newcomers instead of naming them.")
         meeting.newcomers_count = non_negative("newcomers", newcomers, "the number of newcomers")
         meeting.guests_count = non_negative("guests", guests, "the number of guests")
         decision_rows = _check_decisions(decisions)
@@ -536,7 +608,9 @@ def record_meeting(
         meeting.confidential_notes = optional_text("confidential_notes", confidential_notes, "the confidential notes")
         meeting.minutes = optional_text("minutes", minutes, "the minutes")
         meeting.minutes_shareable = bool(minutes_shareable)
+        present_ids |= set(_add_newcomers(session, newcomer_names, meeting.held_on))
         meeting.attendance = [Attendance(member_id=i) for i in sorted(present_ids)]
+        meeting.apologies = [Apology(member_id=i) for i in apology_ids]
         meeting.decisions = decision_rows
         meeting.good_things = good_rows
         session.flush()
@@ -556,6 +630,8 @@ def unrecord_meeting(group: GroupFile, meeting_id: int) -> None:
     with unit_of_work(group) as session:
         meeting = live_meeting(session, meeting_id)
         meeting.attendance = []
+        meeting.apologies = []
+        meeting.chair_member_id, meeting.chair_name = None, ""
         meeting.decisions = []
         meeting.good_things = []
         meeting.members_count = None
@@ -593,9 +669,11 @@ def _record(session: Session, m: Meeting) -> MeetingRecord:
                           abstentions=d.abstentions)
             for d in m.decisions
         ),
-        good_things=tuple(GoodThingInput(text=g.text, shared_by_id=g.shared_by_id) for g in m.good_things),
+        good_things=tuple(GoodThingInput(text=g.text, shared_by_id=g.shared_by_id, name_shareable=g.name_shareable)
+                          for g in m.good_things),
         confidential_notes=m.confidential_notes, minutes=m.minutes, minutes_shareable=m.minutes_shareable,
-        actions=_actions(session, m),
+        actions=_actions(session, m), chair_member_id=m.chair_member_id, chair_name=m.chair_name,
+        apology_ids=frozenset(a.member_id for a in m.apologies),
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import Member, MemberKind
@@ -72,6 +73,52 @@ def _checked(new: NewMember, today: date) -> Member:
         return member
     except ValidationError as exc:
         raise RowError(new.row, exc.field, exc.message) from exc
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """What importing one row would do: ``problem`` (the sentence without the row), or ``already`` in the
+    group, or ``possible_duplicate`` naming a current member of the same name who joined on another day."""
+
+    member: NewMember
+    problem: str = ""
+    problem_field: str = ""
+    already: bool = False
+    possible_duplicate: str = ""
+
+
+def _known(session: Session) -> tuple[set[tuple[str, date]], dict[str, list[date]]]:
+    known: set[tuple[str, date]] = set()
+    current: dict[str, list[date]] = {}
+    for name, joined_on, left_on in session.execute(
+            select(Member.name, Member.joined_on, Member.left_on).where(Member.deleted_at.is_(None))):
+        known.add(_key(name, joined_on))
+        if left_on is None:
+            current.setdefault(_key(name, joined_on)[0], []).append(joined_on)
+    return known, current
+
+
+def check_members(group: GroupFile, *, members: Sequence[NewMember], today: date | None = None) -> list[RowCheck]:
+    """Each row checked as :func:`import_members` would, without saving anything: the import's preview."""
+    today = today or date.today()
+    with unit_of_work(group, write=False) as session:
+        known, current = _known(session)
+    checks: list[RowCheck] = []
+    for new in members:
+        try:
+            member = _checked(new, today)
+        except RowError as exc:
+            checks.append(RowCheck(new, problem=exc.detail, problem_field=exc.field))
+            continue
+        key = _key(member.name, member.joined_on)
+        if key in known:
+            checks.append(RowCheck(new, already=True))
+            continue
+        known.add(key)
+        others = [day for day in current.get(key[0], []) if day != member.joined_on]
+        duplicate = f"{member.name} (joined {say_date(others[0])})" if others else ""
+        checks.append(RowCheck(new, possible_duplicate=duplicate))
+    return checks
 
 
 def import_members(group: GroupFile, *, members: Sequence[NewMember], today: date | None = None) -> ImportResult:

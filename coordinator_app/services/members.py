@@ -59,6 +59,16 @@ class ConsentRecord:
 
 
 @dataclass(frozen=True)
+class TimeAway:
+    """Days a member cannot take a turn (both ends included); the rota passes over them."""
+
+    id: int
+    starts_on: date
+    ends_on: date
+    reason: str
+
+
+@dataclass(frozen=True)
 class MemberSummary:
     id: int
     name: str
@@ -93,6 +103,7 @@ class MemberDetail:
     current_version: int | None
     attendance: tuple[date, ...]
     jobs_done: tuple[tuple[date, str], ...]
+    away: tuple[TimeAway, ...] = ()
 
 
 def name_key(name: str) -> tuple[str, str]:
@@ -141,8 +152,11 @@ def _clean_email(email: str) -> str:
     return cleaned
 
 
-def _apply(member: Member, fields: dict[str, object]) -> None:
-    """Validate and set the editable fields; on a bad value the unit of work rolls all of them back."""
+def _apply(member: Member, fields: dict[str, object], today: date | None = None) -> None:
+    """Validate and set the editable fields; on a bad value the unit of work rolls all of them back.
+
+    With ``today``, a joined date after it is refused (nobody joins in the future).
+    """
     if "name" in fields:
         member.name = required_text("name", str(fields["name"] or ""), "the member's name")
     if "preferred_name" in fields:
@@ -164,6 +178,9 @@ def _apply(member: Member, fields: dict[str, object]) -> None:
             raise ValidationError("kind", "Please choose what kind of member this is.") from exc
     if "joined_on" in fields:
         member.joined_on = required_date("joined_on", fields["joined_on"], "the date they joined")
+        if today is not None and member.joined_on > today:
+            raise ValidationError("joined_on", f"{say_date(member.joined_on)} is after today; "
+                                               "nobody can join in the future.")
         if member.left_on is not None and member.left_on < member.joined_on:
             raise ValidationError("joined_on", "The date they joined cannot be after the date they left.")
 
@@ -179,12 +196,13 @@ def add_member(
     address: str = "",
     kind: MemberKind = MemberKind.MEMBER,
     private_notes: str = "",
+    today: date | None = None,
 ) -> int:
     member = Member()
     _apply(member, {
         "name": name, "joined_on": joined_on, "preferred_name": preferred_name, "email": email,
         "phone": phone, "address": address, "kind": kind, "private_notes": private_notes,
-    })
+    }, today or date.today())
     with unit_of_work(group) as session:
         session.add(member)
         session.flush()
@@ -198,7 +216,7 @@ def update_member(group: GroupFile, member_id: int, *, today: date | None = None
         raise TypeError(f"unknown member fields: {sorted(unknown)}")
     with unit_of_work(group) as session:
         member = live_member(session, member_id)
-        _apply(member, fields)
+        _apply(member, fields, today or date.today())
         if "joined_on" in fields:
             _check_attendance_fits(session, member, "joined_on")
         session.flush()
@@ -335,6 +353,13 @@ def _detail(session: Session, member: Member, today: date) -> MemberDetail:
         current_version=current.number if current else None,
         attendance=tuple(attended),
         jobs_done=tuple(sorted((done_on or due_on, title) for done_on, due_on, title in done)),
+        away=tuple(
+            TimeAway(id=u.id, starts_on=u.starts_on, ends_on=u.ends_on, reason=u.reason)
+            for u in session.scalars(
+                select(Unavailability).where(Unavailability.member_id == member.id)
+                .order_by(Unavailability.starts_on, Unavailability.id)
+            )
+        ),
     )
 
 
@@ -450,15 +475,40 @@ def list_deleted_members(group: GroupFile, *, today: date | None = None) -> list
         ]
 
 
-def add_unavailability(group: GroupFile, member_id: int, *, starts_on: date, ends_on: date, reason: str = "") -> int:
+def _checked_away(starts_on: date, ends_on: date, reason: str) -> tuple[date, date, str]:
     starts_on = required_date("starts_on", starts_on, "the first day away")
     ends_on = required_date("ends_on", ends_on, "the last day away")
     if ends_on < starts_on:
         raise ValidationError("ends_on", "The last day away cannot be before the first day away.")
-    clean_reason = optional_text("reason", reason, "the reason", max_length=200)
+    return starts_on, ends_on, optional_text("reason", reason, "the reason", max_length=200)
+
+
+def _time_away(session: Session, away_id: int) -> Unavailability:
+    row = session.get(Unavailability, away_id)
+    if row is None:
+        raise NotFound(f"There is no time away with id {away_id} in this group file.")
+    return row
+
+
+def add_unavailability(group: GroupFile, member_id: int, *, starts_on: date, ends_on: date, reason: str = "") -> int:
+    starts_on, ends_on, clean_reason = _checked_away(starts_on, ends_on, reason)
     with unit_of_work(group) as session:
         member = live_member(session, member_id)
         row = Unavailability(member_id=member.id, starts_on=starts_on, ends_on=ends_on, reason=clean_reason)
         session.add(row)
         session.flush()
         return row.id
+
+
+def change_unavailability(group: GroupFile, away_id: int, *, starts_on: date, ends_on: date, reason: str = "") -> None:
+    """Change the dates or reason of a time away (plans change: home a week early)."""
+    starts_on, ends_on, clean_reason = _checked_away(starts_on, ends_on, reason)
+    with unit_of_work(group) as session:
+        row = _time_away(session, away_id)
+        row.starts_on, row.ends_on, row.reason = starts_on, ends_on, clean_reason
+
+
+def remove_unavailability(group: GroupFile, away_id: int) -> None:
+    """The member can take turns on those days after all."""
+    with unit_of_work(group) as session:
+        session.delete(_time_away(session, away_id))

@@ -2,15 +2,19 @@
 
 For each job done at every meeting (and each monthly job, once per calendar month) the turn goes to a
 willing volunteer who is in the group and not away that day, choosing, in order:
-fewest turns at that job so far (done or assigned, the planned ones included), then fewest turns at any
-job, then someone not already doing another job at that meeting, then by name. So nobody gets a second
-turn at a job while a willing, available volunteer has had none.
+fewest recent turns at that job (done in the last twelve months, exactly as *Who has done what* counts
+them, plus turns already planned), then the one whose last turn at it was longest ago (so recency
+breaks a tie), then fewest recent turns at any job, then someone not already doing another job at that
+meeting, then by name. So nobody is given a turn while a willing, free volunteer has had fewer recently,
+and with everyone level each of k willing volunteers has a turn within k meetings. Counting only recent
+turns means someone who did a job for years is not passed over for years after the others catch up.
+Every proposed turn carries a sentence saying why that person was chosen.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +22,7 @@ from sqlalchemy import select
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import (
+    AssignmentStatus,
     Job,
     JobAssignment,
     JobFrequency,
@@ -29,7 +34,7 @@ from coordinator_app.db.models import (
 )
 
 from .errors import NotFound, ValidationError
-from .jobs import COUNTED, check_can_take
+from .jobs import COUNTED, check_can_take, recent_since
 from .members import live_member, name_key
 from .uow import unit_of_work
 from .validate import say_date
@@ -69,11 +74,18 @@ class Turn:
     job_id: int
     meeting_id: int
     member_id: int | None  # None: no willing volunteer is free that day
+    done_recently: int = 0  # the chosen person's turns done at this job in the recent window
+    planned: int = 0  # their turns at this job already planned (saved, or earlier in this rota)
+    why: str = ""
 
 
 @dataclass(frozen=True)
 class ProposedTurn:
-    """One proposed turn; ``member_id`` is None (and the name empty) when nobody willing is free."""
+    """One proposed turn; ``member_id`` is None (and the name empty) when nobody willing is free.
+
+    ``done_recently`` is what *Who has done what* shows for this person and job; ``why`` says in words
+    why they were chosen.
+    """
 
     job_id: int
     job_title: str
@@ -81,6 +93,37 @@ class ProposedTurn:
     held_on: date
     member_id: int | None
     member_name: str
+    done_recently: int = 0
+    planned: int = 0
+    why: str = ""
+
+
+def _times(n: int) -> str:
+    return "no turns" if n == 0 else "1 turn" if n == 1 else f"{n} turns"
+
+
+def _why(job: RotaJob, chosen: RotaPerson, free: Sequence[RotaPerson], done: int, planned: int,
+         score: Callable[[RotaPerson], int], last: date | None, away: Sequence[RotaPerson]) -> str:
+    """Why ``chosen`` has this turn, in words: their recent turns against the others free that day."""
+    reason = _reason(job, chosen, free, done, planned, score, last)
+    if away:
+        names = ", ".join(sorted((p.name for p in away), key=name_key))
+        reason += f" Not free that day: {names}."
+    return reason
+
+
+def _reason(job: RotaJob, chosen: RotaPerson, free: Sequence[RotaPerson], done: int, planned: int,
+            score: Callable[[RotaPerson], int], last: date | None) -> str:
+    mine = f"{_times(done)} at {job.title} in the last 12 months" + (f" and {planned} planned" if planned else "")
+    others = [p for p in free if p.id != chosen.id]
+    if not others:
+        return f"{chosen.name}: the only volunteer for {job.title} free that day ({mine})."
+    level = [p for p in others if score(p) == score(chosen)]
+    lines = ", ".join(f"{p.name} {score(p)}" for p in sorted(others, key=lambda p: (score(p), *name_key(p.name))))
+    if not level:
+        return f"{chosen.name}: fewest recent turns of those free ({mine}; others: {lines})."
+    since = f"last did it on {say_date(last)}" if last else "has not done it in the last 12 months"
+    return f"{chosen.name}: level with others on recent turns ({mine}) and {since}, longest ago (others: {lines})."
 
 
 def plan_rota(
@@ -88,20 +131,30 @@ def plan_rota(
     meetings: Sequence[RotaMeeting],
     jobs: Sequence[RotaJob],
     people: Mapping[int, RotaPerson],
-    past_turns: Iterable[tuple[int, int]] = (),
+    past_turns: Iterable[tuple[int, int, date]] = (),
+    planned_turns: Iterable[tuple[int, int, date]] = (),
     existing: Iterable[tuple[int, int, int]] = (),
 ) -> list[Turn]:
     """The turns to fill, pure and deterministic.
 
-    ``past_turns`` holds one (job_id, member_id) pair per turn already counted (done or assigned, at any
-    job). ``existing`` holds (job_id, meeting_id, member_id) for turns already given at these meetings:
+    ``past_turns`` holds (job_id, member_id, day) for each turn done in the recent window, and
+    ``planned_turns`` the same for turns already assigned from today on; both count towards a share.
+    ``existing`` holds (job_id, meeting_id, member_id) for turns already given at these meetings:
     those slots are not filled again and make the member busy at that meeting. A monthly job whose month
     already has a turn at one of ``meetings`` is not given another that month.
     """
-    at_job: Counter[tuple[int, int]] = Counter(past_turns)
+    done: Counter[tuple[int, int]] = Counter()
+    planned: Counter[tuple[int, int]] = Counter()
     overall: Counter[int] = Counter()
-    for (_job, member), n in at_job.items():
-        overall[member] += n
+    last: dict[tuple[int, int], date] = {}
+    for job_id, member_id, day in past_turns:
+        done[(job_id, member_id)] += 1
+        overall[member_id] += 1
+        last[(job_id, member_id)] = max(day, last.get((job_id, member_id), day))
+    for job_id, member_id, day in planned_turns:
+        planned[(job_id, member_id)] += 1
+        overall[member_id] += 1
+        last[(job_id, member_id)] = max(day, last.get((job_id, member_id), day))
     busy: dict[int, set[int]] = defaultdict(set)
     filled: set[tuple[int, int]] = set()
     when = {m.id: m.held_on for m in meetings}
@@ -127,15 +180,26 @@ def plan_rota(
                 months_done.add(month)
             free = [people[v] for v in job.volunteers if v in people and people[v].can_take(day)]
             if not free:
-                turns.append(Turn(job.id, meeting.id, None))
+                turns.append(Turn(job.id, meeting.id, None, why=f"Nobody who volunteers for {job.title} is free "
+                                                                 "that day."))
                 continue
-            chosen = min(free, key=lambda p: (
-                at_job[(job.id, p.id)], overall[p.id], p.id in busy[meeting.id], *name_key(p.name), p.id
+
+            def score(p: RotaPerson, job: RotaJob = job) -> int:
+                return done[(job.id, p.id)] + planned[(job.id, p.id)]
+
+            chosen = min(free, key=lambda p, job=job, score=score: (
+                score(p), last.get((job.id, p.id), date.min), overall[p.id], p.id in busy[meeting.id],
+                *name_key(p.name), p.id,
             ))
-            at_job[(job.id, chosen.id)] += 1
+            key = (job.id, chosen.id)
+            away = [people[v] for v in job.volunteers if v in people and people[v] not in free
+                    and people[v].joined_on <= day and (people[v].left_on is None or day <= people[v].left_on)]
+            why = _why(job, chosen, free, done[key], planned[key], score, last.get(key), away)
+            turns.append(Turn(job.id, meeting.id, chosen.id, done_recently=done[key], planned=planned[key], why=why))
+            planned[key] += 1
             overall[chosen.id] += 1
+            last[key] = day
             busy[meeting.id].add(chosen.id)
-            turns.append(Turn(job.id, meeting.id, chosen.id))
     return turns
 
 
@@ -170,8 +234,10 @@ def propose_rota(group: GroupFile, *, meetings_ahead: int = 12, today: date | No
             m.id: RotaPerson(m.id, m.name, m.joined_on, m.left_on, tuple(away[m.id]))
             for m in session.scalars(select(Member).where(Member.deleted_at.is_(None)))
         }
+        since = recent_since(today)
         counted = session.execute(
-            select(JobAssignment.job_id, JobAssignment.member_id, JobAssignment.meeting_id)
+            select(JobAssignment.job_id, JobAssignment.member_id, JobAssignment.meeting_id, JobAssignment.due_on,
+                   JobAssignment.status)
             .join(Member, Member.id == JobAssignment.member_id)
             .outerjoin(Meeting, Meeting.id == JobAssignment.meeting_id)
             .where(JobAssignment.status.in_(COUNTED), Member.deleted_at.is_(None), Meeting.deleted_at.is_(None))
@@ -181,8 +247,12 @@ def propose_rota(group: GroupFile, *, meetings_ahead: int = 12, today: date | No
         meetings=meetings,
         jobs=jobs,
         people=people,
-        past_turns=[(job_id, member_id) for job_id, member_id, _m in counted],
-        existing=[(job_id, meeting_id, member_id) for job_id, member_id, meeting_id in counted
+        # As *Who has done what* counts them: done, due in the last twelve months.
+        past_turns=[(job_id, member_id, due) for job_id, member_id, _m, due, status in counted
+                    if status is AssignmentStatus.DONE and due >= since],
+        planned_turns=[(job_id, member_id, due) for job_id, member_id, _m, due, status in counted
+                       if status is AssignmentStatus.ASSIGNED and due >= today],
+        existing=[(job_id, meeting_id, member_id) for job_id, member_id, meeting_id, _d, _s in counted
                   if meeting_id in meeting_ids],
     )
     held = {m.id: m.held_on for m in meetings}
@@ -191,6 +261,7 @@ def propose_rota(group: GroupFile, *, meetings_ahead: int = 12, today: date | No
         ProposedTurn(
             job_id=t.job_id, job_title=titles[t.job_id], meeting_id=t.meeting_id, held_on=held[t.meeting_id],
             member_id=t.member_id, member_name=people[t.member_id].name if t.member_id is not None else "",
+            done_recently=t.done_recently, planned=t.planned, why=t.why,
         )
         for t in turns
     ]

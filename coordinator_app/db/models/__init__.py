@@ -6,7 +6,7 @@ from .base import Base
 from .contacts import Contact, ContactRole, SupportLogEntry, Venue
 from .group import Agreement, AgreementVersion, Aim, BoundaryVersion, GroupProfile, Setting
 from .jobs import Job, JobAssignment, JobVolunteer
-from .meetings import Attendance, Decision, GoodThing, Meeting, MeetingSchedule
+from .meetings import Apology, Attendance, Decision, GoodThing, Meeting, MeetingSchedule
 from .money import (
     Account,
     Approval,
@@ -26,7 +26,7 @@ from .people import Consent, Member, MemberRole, Unavailability
 
 __all__ = [
     "Account", "Achievement", "Agreement", "AgreementVersion", "Aim", "Approval", "Attachment",
-    "Attendance", "BalanceItem", "BankStatement", "Base", "BoundaryVersion", "Category", "Consent",
+    "Apology", "Attendance", "BalanceItem", "BankStatement", "Base", "BoundaryVersion", "Category", "Consent",
     "Contact", "ContactRole", "Decision", "Fund", "FundTransfer", "GoodThing", "Grant",
     "GrantBudgetLine", "GrantOutcome", "GroupProfile", "Job", "JobAssignment", "JobVolunteer",
     "Meeting", "MeetingSchedule", "Member", "MemberRole", "PayeeRule", "Setting", "SupportLogEntry",

@@ -49,12 +49,16 @@ class Meeting(CreatedMixin, Base):
     confidential_notes: Mapped[str] = mapped_column(Text, default="")
     minutes: Mapped[str] = mapped_column(Text, default="")
     minutes_shareable: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Who chaired: a member, or a name typed in (a visiting chair); both empty when nobody was named.
+    chair_member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), index=True)
+    chair_name: Mapped[str] = mapped_column(String(200), default="")
     recorded_at: Mapped[datetime | None] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
     # iCalendar's SEQUENCE: grows whenever something a calendar shows changes, so phones update the event.
     calendar_sequence: Mapped[int] = mapped_column(Integer, default=0)
 
     attendance: Mapped[list[Attendance]] = relationship(cascade="all, delete-orphan")
+    apologies: Mapped[list[Apology]] = relationship(cascade="all, delete-orphan")
     decisions: Mapped[list[Decision]] = relationship(cascade="all, delete-orphan", order_by="Decision.position")
     good_things: Mapped[list[GoodThing]] = relationship(
         cascade="all, delete-orphan", order_by="GoodThing.position"
@@ -74,6 +78,17 @@ def _next_calendar_sequence(_mapper: object, _connection: object, meeting: Meeti
 
 class Attendance(Base):
     __tablename__ = "attendance"
+
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Apology(Base):
+    """A member who sent apologies for not coming to a meeting."""
+
+    __tablename__ = "apologies"
 
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True)
     member_id: Mapped[int] = mapped_column(
@@ -104,3 +119,5 @@ class GoodThing(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
     shared_by_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"), index=True)
+    # The sharer agreed their name may be printed with it (still only while they consent to being named).
+    name_shareable: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -14,6 +14,7 @@ from coordinator_app.db.models import (
     ConsentKind,
     Decision,
     DecisionMethod,
+    GoodThing,
     Job,
     JobAssignment,
     Meeting,
@@ -191,6 +192,10 @@ class MinutesData:
     decisions: tuple[DecisionLine, ...]
     minutes: str | None
     actions: tuple[ActionLine, ...]
+    chair: str = ""  # empty when nobody was named as chair
+    apologies: tuple[str, ...] = ()  # names of those who may be named; the rest counted in apologies_unnamed
+    apologies_unnamed: int = 0
+    good_things: tuple[str, ...] = ()  # "text" or "text (Name)" when the sharer agreed to be named with it
 
 
 def _how(decision: Decision) -> str:
@@ -225,5 +230,19 @@ def minutes_data(group: GroupFile, *, held_on: date, today: date | None = None) 
             decisions=tuple(DecisionLine(privacy.scrub(d.text), _how(d)) for d in meeting.decisions),
             minutes=privacy.scrub(meeting.minutes.strip()) if meeting.minutes_shareable else None,
             actions=tuple(actions),
+            chair=(privacy.name(meeting.chair_member_id, "") if meeting.chair_member_id is not None
+                   else privacy.scrub(meeting.chair_name)),
+            apologies=tuple(sorted(privacy.name(a.member_id) for a in meeting.apologies
+                                   if privacy.may_name(a.member_id))),
+            apologies_unnamed=sum(not privacy.may_name(a.member_id) for a in meeting.apologies),
+            good_things=tuple(_good_thing(g, privacy) for g in meeting.good_things),
         )
+
+
+def _good_thing(good: GoodThing, privacy: Privacy) -> str:
+    """A good thing as printed: anonymous unless its sharer agreed to be named with it and may be named."""
+    text = privacy.scrub(good.text)
+    if good.name_shareable and privacy.may_name(good.shared_by_id):
+        return f"{text} ({privacy.name(good.shared_by_id)})"
+    return text
 

@@ -117,7 +117,7 @@ class JobsPage(Page):
         self.jobs_model.set_rows(jobs_service.list_jobs(group))
         self.turns_model.set_rows(jobs_service.list_assignments(
             group, from_date=today - timedelta(days=31), to_date=today + timedelta(days=183)))
-        shares = jobs_service.share_of_jobs(group, since=today - timedelta(days=365))
+        shares = jobs_service.share_of_jobs(group, since=jobs_service.recent_since(today))
         self.share_model.columns = share_columns(shares)
         self.share_model.set_rows(shares)
         header = self.share_table.horizontalHeader()

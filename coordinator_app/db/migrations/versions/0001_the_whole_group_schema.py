@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 10:22:43.779057
+Create Date: 2026-12-02 10:31:43.826401
 """
 
 from alembic import op
@@ -322,15 +322,19 @@ def upgrade() -> None:
     sa.Column('confidential_notes', sa.Text(), nullable=False),
     sa.Column('minutes', sa.Text(), nullable=False),
     sa.Column('minutes_shareable', sa.Boolean(), nullable=False),
+    sa.Column('chair_member_id', sa.Integer(), nullable=True),
+    sa.Column('chair_name', sa.String(length=200), nullable=False),
     sa.Column('recorded_at', sa.DateTime(), nullable=True),
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('calendar_sequence', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['chair_member_id'], ['members.id'], name=op.f('fk_meetings_chair_member_id_members'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['schedule_id'], ['meeting_schedules.id'], name=op.f('fk_meetings_schedule_id_meeting_schedules'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['venue_id'], ['venues.id'], name=op.f('fk_meetings_venue_id_venues'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_meetings'))
     )
     with op.batch_alter_table('meetings', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_meetings_chair_member_id'), ['chair_member_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_meetings_held_on'), ['held_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_meetings_schedule_id'), ['schedule_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_meetings_venue_id'), ['venue_id'], unique=False)
@@ -390,6 +394,16 @@ def upgrade() -> None:
     with op.batch_alter_table('aims', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_aims_decided_at_meeting_id'), ['decided_at_meeting_id'], unique=False)
 
+    op.create_table('apologies',
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('member_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_apologies_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['member_id'], ['members.id'], name=op.f('fk_apologies_member_id_members'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('meeting_id', 'member_id', name=op.f('pk_apologies'))
+    )
+    with op.batch_alter_table('apologies', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_apologies_member_id'), ['member_id'], unique=False)
+
     op.create_table('attendance',
     sa.Column('meeting_id', sa.Integer(), nullable=False),
     sa.Column('member_id', sa.Integer(), nullable=False),
@@ -421,6 +435,7 @@ def upgrade() -> None:
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('shared_by_id', sa.Integer(), nullable=True),
+    sa.Column('name_shareable', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_good_things_meeting_id_meetings'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['shared_by_id'], ['members.id'], name=op.f('fk_good_things_shared_by_id_members'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_good_things'))
@@ -620,6 +635,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_attendance_member_id'))
 
     op.drop_table('attendance')
+    with op.batch_alter_table('apologies', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_apologies_member_id'))
+
+    op.drop_table('apologies')
     with op.batch_alter_table('aims', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_aims_decided_at_meeting_id'))
 
@@ -638,6 +657,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_meetings_venue_id'))
         batch_op.drop_index(batch_op.f('ix_meetings_schedule_id'))
         batch_op.drop_index(batch_op.f('ix_meetings_held_on'))
+        batch_op.drop_index(batch_op.f('ix_meetings_chair_member_id'))
 
     op.drop_table('meetings')
     with op.batch_alter_table('grant_outcomes', schema=None) as batch_op:
