@@ -100,9 +100,12 @@ def render_sign_in(data: SignInData, path: Path | str) -> Path:
         story.append(look.para(f"{count(data.unnamed_members, 'member')} asked not to have their name printed; "
                                "please sign on a line below.", "small"))
     story += [
-        look.heading("Newcomers, and anyone not listed", 2),
-        _ruled([[look.rich(BOX, "box"), ""] for _ in range(data.blank_lines)], [0.1, 0.9],
-               row_height=9 * mm, header=["Here", "First name"]),
+        # The heading moves with its lines: never stranded at the foot of a page full of names.
+        look.keep_together(
+            look.block_heading("Newcomers, and anyone not listed", 2),
+            _ruled([[look.rich(BOX, "box"), ""] for _ in range(data.blank_lines)], [0.1, 0.9],
+                   row_height=9 * mm, header=["Here", "First name"]),
+        ),
         look.gap(4),
         look.para("This sheet is private to the group. The coordinator records who came and then destroys it.",
                   "small"),

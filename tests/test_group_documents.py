@@ -1,4 +1,4 @@
-"""The celebration report as the group hands it out: what is on its first page and how a year still running reads."""
+"""The documents the group hands out and uses at meetings: the celebration report and the sign-in sheet."""
 
 from __future__ import annotations
 
@@ -87,3 +87,16 @@ def test_good_things_are_printed_named_only_with_consent_and_once_each(group, tm
     assert "What people said" in text and "At our meetings people shared 3 good things. Here are 2 of them:" in text
     assert "“Slept through the night for the first time.” — Zoë Adams" in text
     assert "Marjorie" not in text and "Quillfeather" not in text
+
+
+def test_the_sign_in_newcomers_heading_is_never_the_last_line_of_a_page(tmp_path):
+    from coordinator_app.reports.printables import render_sign_in
+    from coordinator_app.services.report_data import Letterhead, SignInData
+
+    letterhead = Letterhead(group_name="Riverside Carers' Circle", logo_png=None, currency="GBP", count_only=False)
+    for names in range(15, 55):  # before the fix, 20-21 and 47-49 names stranded it
+        data = SignInData(letterhead, None, False, tuple(f"Member number {i}" for i in range(names)), 2, 8)
+        pages = page_texts(render_sign_in(data, tmp_path / f"sign-in-{names}.pdf"))
+        (page,) = [text for text in pages if "Newcomers, and anyone not listed" in text]
+        after = page.split("Newcomers, and anyone not listed", 1)[1]
+        assert "First name" in after, f"stranded with {names} names"
