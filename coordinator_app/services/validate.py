@@ -48,13 +48,14 @@ def say_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-# Letters NFKD does not split into a base letter and an accent.
+# Letters NFKD does not split into a base letter and an accent (after casefold, so lower case only).
 _UNSPLIT = str.maketrans({
     "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe",
 })
 
 
 def fold(text: str) -> str:
-    """Text for searching and sorting names: case and accents ignored, so "zoe" finds "Zoë", "lukasz" "Łukasz"."""
+    """Text for searching, sorting and recognising names: case and accents ignored, so "zoe" finds "Zoë",
+    "lukasz" "Łukasz"; the one folding used by search, sorting and the privacy matcher."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_UNSPLIT))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -31,6 +31,7 @@ _WORDS: dict[str, str] = {
     "contact_by_email": "May be contacted by email",
     "contact_by_phone": "May be contacted by phone",
     "named_in_reports": "May be named in reports",
+    "named_in_group": "May be named inside the group",
     "photos": "Photos may be used",
     "health_information": "Health information may be kept",
     "share_contact_details": "Contact details may be shared with the group",

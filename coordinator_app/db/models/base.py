@@ -86,6 +86,7 @@ class ConsentKind(StrEnum):
     CONTACT_BY_EMAIL = "contact_by_email"
     CONTACT_BY_PHONE = "contact_by_phone"
     NAMED_IN_REPORTS = "named_in_reports"
+    NAMED_IN_GROUP = "named_in_group"
     PHOTOS = "photos"
     HEALTH_INFORMATION = "health_information"
     SHARE_CONTACT_DETAILS = "share_contact_details"

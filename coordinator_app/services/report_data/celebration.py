@@ -26,8 +26,9 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import ValidationError
-from ..privacy import Privacy
+from ..privacy import Document, Privacy
 from ..uow import unit_of_work
+from ..validate import fold
 from .common import (
     AIM_LABELS,
     MONTHS,
@@ -43,7 +44,6 @@ from .common import (
     _letterhead,
     _meeting_line,
     _named_counts,
-    _sort_key,
     _stories,
     _thanks,
 )
@@ -124,9 +124,14 @@ def celebration_data(
         if financial:
             start_month = session.scalar(select(GroupProfile.financial_year_start_month).limit(1)) or 4
         starts_on, ends_on, label = year_period(year, start_month=start_month)
+<<<<<<< HEAD
         privacy = Privacy(session, today)
         until = min(ends_on, today)
         activity, meetings = _activity(session, starts_on, until, letterhead.count_only)
+=======
+        privacy = Privacy(session, today, Document.CELEBRATION)
+        activity, meetings = _activity(session, starts_on, ends_on, letterhead.count_only)
+>>>>>>> 49b92bd (One name matcher for every printed document: titles, possessives, any case and accents, whole words, runs once; a rule per document and a consent to be named inside the group)
         named = _named_counts(session, meetings)
 
         by_month = []
@@ -170,7 +175,7 @@ def celebration_data(
             key=lambda share: (-share.turns, share.title.casefold()),
         )
         helpers = {member_id for _, member_id in turns if member_id is not None}
-        named_helpers = sorted((privacy.name(i) for i in helpers if privacy.may_name(i)), key=_sort_key)
+        named_helpers = sorted((privacy.name(i) for i in helpers if privacy.may_name(i)), key=fold)
 
         venue_ids = {meeting.venue_id for meeting in meetings if meeting.venue_id}
         venues = sorted((v.name for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))),

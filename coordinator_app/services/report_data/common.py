@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, time
@@ -32,6 +31,7 @@ from coordinator_app.db.models import (
 
 from ..errors import NotFound, ValidationError
 from ..privacy import Privacy
+from ..validate import fold
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ESTEEM_LABELS = {
@@ -282,17 +282,7 @@ def _current_members(session: Session, on: date) -> list[Member]:
             or_(Member.left_on.is_(None), Member.left_on > on),
         )
     )
-    return sorted(rows, key=lambda member: (_sort_key(member.name), member.id))
-
-
-_UNDECOMPOSED = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Æ": "AE", "æ": "ae",
-                               "Œ": "OE", "œ": "oe", "ß": "ss", "Þ": "Th", "þ": "th"})
-
-
-def _sort_key(name: str) -> str:
-    """Alphabetical as people expect: Séamus between Sarah and Sunita, Łukasz among the Ls, any case."""
-    plain = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
-    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    return sorted(rows, key=lambda member: (fold(member.name), member.id))
 
 
 def _meeting_on(session: Session, held_on: date) -> Meeting:

@@ -20,7 +20,7 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import NotFound, ValidationError
-from ..privacy import Privacy
+from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from .common import (
     MEASURE_LABELS,
@@ -124,7 +124,7 @@ def funding_data(group: GroupFile, *, reference: str, today: date | None = None)
         grant = session.scalars(select(Grant).where(func.lower(Grant.reference) == wanted.lower())).first()
         if grant is None:
             raise NotFound(f"There is no grant with the reference “{wanted}”.")
-        privacy = Privacy(session, today)
+        privacy = Privacy(session, today, Document.FUNDING)
         fund = session.get(Fund, grant.fund_id)
         budget = session.scalars(
             select(GrantBudgetLine).where(GrantBudgetLine.grant_id == grant.id)

@@ -22,7 +22,7 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import ValidationError
-from ..privacy import UNNAMED_HELPER, Privacy
+from ..privacy import UNNAMED_HELPER, Document, Privacy
 from ..uow import unit_of_work
 from .common import (
     Letterhead,
@@ -62,7 +62,7 @@ def sign_in_data(group: GroupFile, *, held_on: date | None = None, today: date |
                                       Meeting.held_on >= today).order_by(Meeting.held_on, Meeting.id)
             ).first()
         on = meeting.held_on if meeting else today
-        privacy = Privacy(session, today)
+        privacy = Privacy(session, today, Document.SIGN_IN)
         line = _meeting_line(session, meeting, privacy) if meeting else None
         if letterhead.count_only:
             return SignInData(letterhead, line, True, (), 0, 0)
@@ -115,7 +115,7 @@ def contact_list_data(group: GroupFile, *, today: date | None = None) -> Contact
     today = today or date.today()
     with unit_of_work(group, write=False) as session:
         letterhead = _letterhead(session)
-        privacy = Privacy(session, today)
+        privacy = Privacy(session, today, Document.CONTACT_LIST)
         members = _current_members(session, today)
         rows = tuple(
             ContactRow(member.name, member.phone, member.email)
@@ -145,7 +145,7 @@ def rota_data(group: GroupFile, *, today: date | None = None, weeks_ahead: int =
     today = today or date.today()
     with unit_of_work(group, write=False) as session:
         letterhead = _letterhead(session)
-        privacy = Privacy(session, today)
+        privacy = Privacy(session, today, Document.ROTA)
         rows = session.execute(
             select(JobAssignment.due_on, Job.title, JobAssignment.member_id, JobAssignment.status, Job.id)
             .join(Job, Job.id == JobAssignment.job_id)
@@ -214,7 +214,7 @@ def minutes_data(group: GroupFile, *, held_on: date, today: date | None = None) 
         if meeting.status is not MeetingStatus.HELD:
             raise ValidationError("meeting", f"The meeting on {_say(held_on)} has not been recorded yet, "
                                              "so there are no minutes to print.")
-        privacy = Privacy(session, today)
+        privacy = Privacy(session, today, Document.MINUTES)
         named = _named_counts(session, [meeting])[meeting.id]
         actions = []
         for job in session.scalars(select(Job).where(Job.from_meeting_id == meeting.id).order_by(Job.id)):

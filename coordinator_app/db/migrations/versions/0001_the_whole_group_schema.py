@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 10:31:43.826401
+Create Date: 2026-12-02 10:35:41.061154
 """
 
 from alembic import op
@@ -150,7 +150,7 @@ def upgrade() -> None:
     op.create_table('consents',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('member_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.Enum('contact_by_email', 'contact_by_phone', 'named_in_reports', 'photos', 'health_information', 'share_contact_details', name='consentkind', native_enum=False, length=40), nullable=False),
+    sa.Column('kind', sa.Enum('contact_by_email', 'contact_by_phone', 'named_in_reports', 'named_in_group', 'photos', 'health_information', 'share_contact_details', name='consentkind', native_enum=False, length=40), nullable=False),
     sa.Column('given_on', sa.Date(), nullable=False),
     sa.Column('how', sa.Enum('signed_paper', 'at_meeting', 'by_email', name='agreementhow', native_enum=False, length=40), nullable=False),
     sa.Column('withdrawn_on', sa.Date(), nullable=True),
