@@ -2,7 +2,7 @@
 
 Each document has one rule (``AUDIENCE``): a sheet used inside the group (the sign-in sheet, the rota)
 names members who agreed to be named inside the group or in reports; anything that may leave the room
-(the celebration and funding reports, shareable minutes) names only those who agreed to be named in
+(the celebration, funding and achievement reports, shareable minutes) names only those who agreed to be named in
 reports. Everyone else is counted, or written as "a member" in free text. The contact list has its own
 consent (share contact details), and a confidential note is never printed at all.
 """
@@ -37,6 +37,7 @@ class Document(Enum):
     MINUTES = "minutes"
     CELEBRATION = "celebration report"
     FUNDING = "funding report"
+    ACHIEVEMENTS = "achievement summary"
 
 
 AUDIENCE = {
@@ -47,6 +48,7 @@ AUDIENCE = {
     Document.MINUTES: Audience.OUTSIDE,
     Document.CELEBRATION: Audience.OUTSIDE,
     Document.FUNDING: Audience.OUTSIDE,
+    Document.ACHIEVEMENTS: Audience.OUTSIDE,
 }
 NAMING_CONSENTS = {
     Audience.INSIDE: frozenset({ConsentKind.NAMED_IN_GROUP, ConsentKind.NAMED_IN_REPORTS}),

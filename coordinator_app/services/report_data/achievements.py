@@ -9,7 +9,7 @@ from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import AchievementKind
 
 from ..errors import ValidationError
-from ..privacy import Privacy
+from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from .common import ACHIEVEMENT_LABELS, Letterhead, Story, _letterhead, _stories
 
@@ -45,7 +45,7 @@ def achievement_summary_data(group: GroupFile, *, starts_on: date, ends_on: date
                               "come yet.")
     with unit_of_work(group, write=False) as session:
         letterhead = _letterhead(session)
-        stories = _stories(session, Privacy(session, today), starts_on, min(ends_on, today))
+        stories = _stories(session, Privacy(session, today, Document.ACHIEVEMENTS), starts_on, min(ends_on, today))
     by_label = {label: tuple(s for s in stories if s.kind_label == label)
                 for label in (ACHIEVEMENT_LABELS[kind] for kind in AchievementKind)}
     return AchievementSummaryData(

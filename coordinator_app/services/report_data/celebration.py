@@ -124,14 +124,9 @@ def celebration_data(
         if financial:
             start_month = session.scalar(select(GroupProfile.financial_year_start_month).limit(1)) or 4
         starts_on, ends_on, label = year_period(year, start_month=start_month)
-<<<<<<< HEAD
-        privacy = Privacy(session, today)
+        privacy = Privacy(session, today, Document.CELEBRATION)
         until = min(ends_on, today)
         activity, meetings = _activity(session, starts_on, until, letterhead.count_only)
-=======
-        privacy = Privacy(session, today, Document.CELEBRATION)
-        activity, meetings = _activity(session, starts_on, ends_on, letterhead.count_only)
->>>>>>> 49b92bd (One name matcher for every printed document: titles, possessives, any case and accents, whole words, runs once; a rule per document and a consent to be named inside the group)
         named = _named_counts(session, meetings)
 
         by_month = []
