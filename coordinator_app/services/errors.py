@@ -21,3 +21,7 @@ class NotFound(LookupError):
 
 class StorageError(RuntimeError):
     """The computer would not let us save (disk full, read-only, busy). Nothing was changed."""
+
+
+class ChangeConflict(RuntimeError):
+    """Undo or redo refused: a row it would put back has changed since. Nothing was changed."""

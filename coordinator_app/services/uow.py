@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
 
+from . import changes
 from .errors import StorageError
 
 _PLAIN = (
@@ -44,6 +45,8 @@ def unit_of_work(group: GroupFile, *, write: bool = True) -> Iterator[Session]:
     if write and group.read_only:
         raise StorageError("This group file is open read-only, so the change was not saved.")
     session = group.session()
+    if write:
+        changes.watch(group, session)  # records the change set while the window records an action
     try:
         yield session
         if write:

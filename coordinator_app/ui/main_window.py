@@ -11,9 +11,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -42,6 +43,7 @@ from .pages.base import Page, PageContext
 from .pages.coming_soon import ComingSoonPage
 from .remembered import Remembered
 from .safekeeping import Safekeeping
+from .undo import ChangeStack, redo_keys
 from .welcome import CreateGroupWizard, WelcomeScreen
 
 # (key, sidebar label, "module:Class"). Money and Reports belong to other work; until their module
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.today = today
         self.remembered = remembered or Remembered()
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = ChangeStack(self)
         self.group: GroupFile | None = None
         self.desktop: Desktop | None = None
         self.wizard: CreateGroupWizard | None = None
@@ -214,14 +216,25 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts([QKeySequence.StandardKey.Undo])
-        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
+        undo = self._action(edit_menu, self.tr("&Undo"), self.undo_stack.undo, QKeySequence.StandardKey.Undo)
+        redo = self._action(edit_menu, self.tr("&Redo"), self.undo_stack.redo)
+        redo.setShortcuts(redo_keys())
+        self._follow_stack(undo, self.tr("&Undo"), self.tr("&Undo: {what}"), self.undo_stack.canUndoChanged,
+                           self.undo_stack.undoTextChanged, self.undo_stack.canUndo)
+        self._follow_stack(redo, self.tr("&Redo"), self.tr("&Redo: {what}"), self.undo_stack.canRedoChanged,
+                           self.undo_stack.redoTextChanged, self.undo_stack.canRedo)
         self.undo_action, self.redo_action = undo, redo
         self.save_copy_action.setEnabled(False)
+
+    @staticmethod
+    def _follow_stack(action: QAction, plain: str, labelled: str, can_changed: Any, text_changed: Any,
+                      can: Callable[[], bool]) -> None:
+        """Keep an Undo/Redo action's label ("Undo: Record the meeting of 30 Nov") and state with the stack."""
+        def show(what: str) -> None:
+            action.setText(labelled.format(what=what) if what else plain)
+        text_changed.connect(show)
+        can_changed.connect(action.setEnabled)
+        action.setEnabled(can())
 
     def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence.StandardKey | None = None) -> QAction:

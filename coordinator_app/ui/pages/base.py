@@ -6,6 +6,7 @@ always shows fresh data. After changing data, a page calls ``ctx.changed()`` (no
 that re-reads the current page and marks every other page as behind.
 Before leaving a page (or closing the window) the main window asks :meth:`Page.may_leave`, which is
 where a page with unsaved edits asks the user what to do.
+A page changes data only through ``ctx.change(text, do)``, which makes the change undoable.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.ui.forms import explain
+from coordinator_app.ui.undo import change
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -36,6 +41,14 @@ class PageContext:
     def report(self, error: Exception) -> None:
         """Tell the user in one sentence why a change did not happen (a bug is re-raised)."""
         explain(self.window, error)
+
+    def change(self, text: str, do: Callable[[], T]) -> T:
+        """Run ``do()`` (a service call) as one undoable change labelled ``text``; return its result.
+
+        Whatever ``do()`` changes in the file goes on the undo stack as one step ("Undo: {text}") and
+        the pages are told; a ValidationError from ``do()`` propagates unchanged and nothing is pushed.
+        """
+        return change(self.undo, self.group, text, do, after=self.changed, report=self.report)
 
 
 class Page(QWidget):
