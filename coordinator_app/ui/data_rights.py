@@ -27,6 +27,7 @@ from .i18n import tr
 from .jobs import run_in_background
 from .pages.widgets import button, button_row, note
 from .tables import Column, RowsModel, make_table, selected_row, show_date
+from .undo import forget_undo
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -76,7 +77,8 @@ def confirm_erasure(parent: QWidget, name: str) -> bool:
         parent, tr("Erase {name}").format(name=name),
         tr("Erase {name} for good?\n\n"
            "Their name, contact details, notes, roles and consents are wiped from the group file, and this "
-           "cannot be undone. Meeting head-counts and the accounts stay as they are: a payment keeps its "
+           "cannot be undone (Edit ▸ Undo also forgets the changes made before it). Meeting head-counts "
+           "and the accounts stay as they are: a payment keeps its "
            "amount and is shown as from a “former member”.\n\n"
            "Backups made before now still hold their details until those backups are replaced in the usual "
            "rotation (within about a year).").format(name=name),
@@ -94,7 +96,11 @@ def erase_person(parent: QWidget, window: QWidget, group: GroupFile, member_id: 
         with _paused(window):
             return data_rights.erase_member(group, member_id)
 
-    run_in_background(work, on_success=lambda _report: done(),
+    def erased(_report: data_rights.ErasureReport) -> None:
+        forget_undo(window)
+        done()
+
+    run_in_background(work, on_success=erased,
                       on_failure=lambda error: _tell(parent, tr("{name} was not erased").format(name=name), error))
 
 

@@ -10,8 +10,9 @@ code of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 
 from coordinator_app.db.groupfile import GroupFile
@@ -69,6 +70,15 @@ class ChangeStack(QUndoStack):
         super().redo()
 
 
+def forget_undo(window: QObject) -> None:
+    """Empty the window's undo stack after a change that cannot be undone (erasing a person).
+
+    Undo cannot step back past it, and the change sets that still hold the person's details are let go.
+    """
+    for stack in window.findChildren(QUndoStack):
+        stack.clear()
+
+
 def redo_keys() -> list[QKeySequence]:
     """The platform's Redo keys plus Ctrl+Shift+Z and Ctrl+Y, each once (a key listed twice is ambiguous)."""
     keys: list[QKeySequence] = []
@@ -95,43 +105,3 @@ def change(stack: QUndoStack, group: GroupFile, text: str, do: Callable[[], T], 
             stack.push(ChangeCommand(text, group, change_set, after=after, report=report))
             after()
 
-
-class ServiceCommand(QUndoCommand):
-    def __init__(self, text: str, *, undo: Callable[[], Any], redo: Callable[[], Any],
-                 after: Callable[[], None], report: Callable[[Exception], None]) -> None:
-        super().__init__(text)
-        self._undo = undo
-        self._redo = redo
-        self._after = after
-        self._report = report
-        self._done_already = True
-
-    def _run(self, step: Callable[[], Any]) -> None:
-        try:
-            step()
-        except Exception as error:  # the file may be read-only now, or the row gone; say so plainly
-            self._report(error)
-        self._after()
-
-    def redo(self) -> None:
-        if self._done_already:  # push() calls redo(); the change was already made
-            self._done_already = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-
-def do_undoable(stack: QUndoStack, text: str, *, do: Callable[[], Any], undo: Callable[[Any], Any],
-                redo: Callable[[Any], Any] | None = None, after: Callable[[], None],
-                report: Callable[[Exception], None]) -> Any:
-    """Run ``do()`` now; on success record it so Ctrl+Z runs ``undo(result)`` and Ctrl+Shift+Z ``redo(result)``.
-
-    ``redo`` defaults to doing it again; an "add" passes a redo that restores what undo took away.
-    """
-    result = do()
-    again = redo or (lambda _result: do())
-    stack.push(ServiceCommand(text, undo=lambda: undo(result), redo=lambda: again(result), after=after,
-                              report=report))
-    return result

@@ -19,7 +19,6 @@ from coordinator_app.services.money.transactions import TransactionView
 from ..forms import FieldForm, combo, date_edit, line
 from ..pages.base import PageContext
 from ..pages.widgets import button, note, section
-from ..undo import do_undoable
 
 MONEY_IN, MONEY_OUT = "in", "out"
 
@@ -209,7 +208,6 @@ class EntryPanel(QWidget):
             self.ctx.status(self.tr("Saved: {what} {amount} on {day}.").format(
                 what=self.tr("money in") if view.amount_pence > 0 else self.tr("money out"),
                 amount=format_pence(abs(view.amount_pence)), day=f"{view.on:%d/%m/%Y}"))
-        self.ctx.changed()
         self.saved.emit(view)
         self.payee.setFocus()
         return view
@@ -219,17 +217,7 @@ def record(ctx: PageContext, account_id: int, values: dict[str, Any]) -> Transac
     """Record the entry so that Edit ▸ Undo takes it away again and Redo puts it back."""
     group: GroupFile = ctx.group
     kwargs = {k: v for k, v in values.items() if k != "out" and (values["out"] or k != "budget_line_id")}
-    latest: dict[str, TransactionView] = {}
-
-    def do() -> TransactionView:
-        if values["out"]:
-            view = transactions.record_payment(group, account_id=account_id, **kwargs)
-        else:
-            view = transactions.record_receipt(group, account_id=account_id, **kwargs)
-        latest["view"] = view
-        return view
-
+    write = transactions.record_payment if values["out"] else transactions.record_receipt
     label = ctx.window.tr("Payment to {who}") if values["out"] else ctx.window.tr("Receipt from {who}")
-    return do_undoable(ctx.undo, label.format(who=values["payee"].strip() or ctx.window.tr("someone")), do=do,
-                       undo=lambda _v: transactions.delete_transaction(group, latest["view"].id),
-                       after=ctx.changed, report=ctx.report)
+    return ctx.change(label.format(who=values["payee"].strip() or ctx.window.tr("someone")),
+                      lambda: write(group, account_id=account_id, **kwargs))

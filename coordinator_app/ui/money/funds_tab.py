@@ -14,7 +14,6 @@ from ..forms import FormDialog, combo, date_edit, line
 from ..pages.base import PageContext
 from ..pages.widgets import button, button_row, note, section
 from ..tables import ROW_ROLE, RowsModel, make_table
-from ..undo import do_undoable
 from .columns import BUDGET_COLUMNS, FUND_COLUMNS, GRANT_COLUMNS, money
 from .entry import read_amount
 
@@ -90,14 +89,15 @@ class FundsTab(QWidget):
 
     def add_fund(self) -> None:
         group = self.ctx.group
-        dialog = FormDialog(self, self.tr("Add a fund"), lambda values: books.add_fund(
-            group, name=values["fund"], kind=values["kind"], purpose=values["purpose"]), ok_text=self.tr("Add fund"))
+        dialog = FormDialog(self, self.tr("Add a fund"), lambda values: self.ctx.change(
+            self.tr("Add the fund {name}").format(name=values["fund"].strip()), lambda: books.add_fund(
+                group, name=values["fund"], kind=values["kind"], purpose=values["purpose"])),
+            ok_text=self.tr("Add fund"))
         dialog.add("fund", self.tr("&Name"), line())
         dialog.add("kind", self.tr("&Kind"), combo([
             (self.tr("Restricted: only for the purpose it was given for"), books.FundKind.RESTRICTED),
             (self.tr("Unrestricted: for anything the group does"), books.FundKind.UNRESTRICTED)]))
         dialog.add("purpose", self.tr("&What it is for"), line())
-        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -105,18 +105,11 @@ class FundsTab(QWidget):
         """Move money from one fund to another without it leaving any account (undoable)."""
         group = self.ctx.group
         funds = [(f.name, f.id) for f in self.funds_model.rows]
-        made: dict[str, int] = {}
-
-        def do(values: dict[str, Any]) -> int:
-            made["id"] = transactions.move_between_funds(
-                group, from_fund_id=values["from_fund"], to_fund_id=values["to_fund"], on=values["on"],
-                amount_pence=read_amount(values["amount"]), reason=values["reason"]).id
-            return made["id"]
 
         def submit(values: dict[str, Any]) -> int:
-            return do_undoable(self.ctx.undo, self.tr("Move money between funds"), do=lambda: do(values),
-                               undo=lambda _r: transactions.delete_fund_transfer(group, made["id"]),
-                               after=self.ctx.changed, report=self.ctx.report)
+            return self.ctx.change(self.tr("Move money between funds"), lambda: transactions.move_between_funds(
+                group, from_fund_id=values["from_fund"], to_fund_id=values["to_fund"], on=values["on"],
+                amount_pence=read_amount(values["amount"]), reason=values["reason"]).id)
 
         dialog = FormDialog(self, self.tr("Move money between funds"), submit, ok_text=self.tr("Move money"),
                             intro=self.tr("The accounts show this as a transfer between funds."))
@@ -125,6 +118,5 @@ class FundsTab(QWidget):
         dialog.add("on", self.tr("&Date"), date_edit(self.ctx.today()))
         dialog.add("amount", self.tr("&Amount"), line(placeholder=self.tr("Such as 12.50")))
         dialog.add("reason", self.tr("&Why"), line(placeholder=self.tr("Such as: covering the overspend")))
-        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()

@@ -17,7 +17,6 @@ from ..forms import FormDialog, combo, combo_with_text, date_edit, line
 from ..pages.base import PageContext
 from ..pages.widgets import button, note, search_box, section
 from ..tables import ROW_ROLE, RowsModel, SearchProxy, make_table, selected_row
-from ..undo import do_undoable
 from .columns import (
     ACC_BALANCE,
     ACC_KIND,
@@ -175,7 +174,8 @@ class RegisterTab(QWidget):
 
         def submit(values: dict[str, Any]) -> int:
             opening = read_amount_signed(values.pop("opening"))
-            return books.add_account(group, opening_balance_pence=opening, **values)
+            return self.ctx.change(self.tr("Add the account {name}").format(name=values["name"].strip()),
+                                   lambda: books.add_account(group, opening_balance_pence=opening, **values))
 
         dialog = FormDialog(self, self.tr("Add an account"), submit, ok_text=self.tr("Add account"),
                             intro=self.tr("The opening balance is what the account held on the day you start "
@@ -188,7 +188,7 @@ class RegisterTab(QWidget):
         dialog.add("opening", self.tr("&Opening balance"), line("0.00"))
         dialog.add("bank_details", self.tr("Bank &details (optional)"),
                    line(placeholder=self.tr("For example: Unity Trust Bank, account ending 4821")))
-        dialog.accepted.connect(lambda: (self.ctx.changed(), self.choose_account(dialog.result_value)))
+        dialog.accepted.connect(lambda: self.choose_account(dialog.result_value))
         self.dialog = dialog
         dialog.open()
 
@@ -196,19 +196,11 @@ class RegisterTab(QWidget):
         """Record money moved from one of the group's accounts to another (undoable)."""
         group = self.ctx.group
         accounts = [(a.name, a.id) for a in self.accounts_model.rows if a.closed_on is None]
-        made: dict[str, int] = {}
-
-        def do(values: dict[str, Any]) -> int:
-            first, _second = transactions.record_transfer(
-                group, from_account_id=values["from_account"], to_account_id=values["to_account"], on=values["on"],
-                amount_pence=read_amount(values["amount"]), description=values["description"])
-            made["id"] = first.id
-            return first.id
 
         def submit(values: dict[str, Any]) -> int:
-            return do_undoable(self.ctx.undo, self.tr("Move money between accounts"), do=lambda: do(values),
-                               undo=lambda _r: transactions.delete_transaction(group, made["id"]),
-                               after=self.ctx.changed, report=self.ctx.report)
+            return self.ctx.change(self.tr("Move money between accounts"), lambda: transactions.record_transfer(
+                group, from_account_id=values["from_account"], to_account_id=values["to_account"], on=values["on"],
+                amount_pence=read_amount(values["amount"]), description=values["description"])[0].id)
 
         dialog = FormDialog(self, self.tr("Move money between accounts"), submit, ok_text=self.tr("Move money"),
                             intro=self.tr("For money that stays the group's: it is not counted as money in or out."))
@@ -218,7 +210,6 @@ class RegisterTab(QWidget):
         dialog.add("on", self.tr("&Date"), date_edit(self.ctx.today()))
         dialog.add("amount", self.tr("&Amount"), line(placeholder=self.tr("Such as 12.50")))
         dialog.add("description", self.tr("&What for (optional)"), line(placeholder=self.tr("Cash banked")))
-        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -234,23 +225,19 @@ class RegisterTab(QWidget):
         wanted = view.kind.value
         categories = [(c.name, c.id) for c in books.list_categories(self.ctx.group) if c.direction.value == wanted]
         funds = [(f.name, f.id) for f in books.list_funds(self.ctx.group)]
-        group, old_category, old_fund = self.ctx.group, view.category_id, view.fund_id
+        group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> Any:
-            return do_undoable(
-                self.ctx.undo, self.tr("Category of {who}").format(who=view.payee or format_pence(view.amount_pence)),
-                do=lambda: transactions.categorise(group, view.id, category_id=values["category"],
-                                                   fund_id=values["fund"]),
-                undo=lambda _r: transactions.update_transaction(group, view.id, category_id=old_category,
-                                                                fund_id=old_fund, learn=False),
-                after=self.ctx.changed, report=self.ctx.report)
+            return self.ctx.change(
+                self.tr("Category of {who}").format(who=view.payee or format_pence(view.amount_pence)),
+                lambda: transactions.categorise(group, view.id, category_id=values["category"],
+                                                fund_id=values["fund"]))
 
         dialog = FormDialog(self, self.tr("Category for {who}").format(who=view.payee or view.description), submit,
                             ok_text=self.tr("Save"), intro=self.tr("Next time, lines from this payee get the same "
                                                                    "category by themselves."))
         dialog.add("category", self.tr("&Category"), combo(categories, view.category_id))
         dialog.add("fund", self.tr("&Fund"), combo(funds, view.fund_id))
-        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -262,17 +249,10 @@ class RegisterTab(QWidget):
             return
         view, group = chosen.transaction, self.ctx.group
         names = [m.name for m in members_service.list_members(group, today=self.ctx.today())]
-        made: dict[str, int] = {}
-
-        def do(values: dict[str, Any]) -> int:
-            made["id"] = approvals.approve(group, view.id, approved_on=values["approved_on"],
-                                           approver_name=values["approver"])
-            return made["id"]
 
         def submit(values: dict[str, Any]) -> int:
-            return do_undoable(self.ctx.undo, self.tr("Approval of {who}").format(who=view.payee),
-                               do=lambda: do(values), undo=lambda _r: approvals.withdraw_approval(group, made["id"]),
-                               after=self.ctx.changed, report=self.ctx.report)
+            return self.ctx.change(self.tr("Approval of {who}").format(who=view.payee), lambda: approvals.approve(
+                group, view.id, approved_on=values["approved_on"], approver_name=values["approver"]))
 
         dialog = FormDialog(self, self.tr("Who approved this payment?"), submit, ok_text=self.tr("Record approval"),
                             intro=self.tr("{amount} to {who} on {day}. Approvals so far: {n}.").format(
@@ -280,7 +260,6 @@ class RegisterTab(QWidget):
                                 day=f"{view.on:%d/%m/%Y}", n=view.approvals))
         dialog.add("approver", self.tr("Approved &by"), combo_with_text(names))
         dialog.add("approved_on", self.tr("&On"), date_edit(view.on))
-        dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
 
@@ -291,28 +270,11 @@ class RegisterTab(QWidget):
             return
         view = chosen.transaction
         group = self.ctx.group
-        again = {"view": view}
-
-        def restore(_r: object) -> None:
-            kwargs = dict(account_id=view.account_id, on=view.on, amount_pence=abs(view.amount_pence),
-                          payee=view.payee, description=view.description, reference=view.reference,
-                          category_id=view.category_id, fund_id=view.fund_id, learn=False)
-            if view.amount_pence < 0:
-                again["view"] = transactions.record_payment(group, budget_line_id=view.budget_line_id, **kwargs)
-            else:
-                again["view"] = transactions.record_receipt(group, **kwargs)
-
-        if view.transfer_id is not None or view.statement_id is not None:
-            self.ctx.report(ValidationError("transaction", self.tr(
-                "This line is a transfer or is on a bank statement, so it cannot be removed here.")))
-            return
         try:
             who = view.payee or format_pence(view.amount_pence)
-            do_undoable(self.ctx.undo, self.tr("Remove {who}").format(who=who),
-                        do=lambda: transactions.delete_transaction(group, again["view"].id),
-                        undo=restore, after=self.ctx.changed, report=self.ctx.report)
+            self.ctx.change(self.tr("Remove {who}").format(who=who),
+                            lambda: transactions.delete_transaction(group, view.id))
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
             return
-        self.ctx.changed()
         self.ctx.status(self.tr("Removed the line. Ctrl+Z brings it back."))

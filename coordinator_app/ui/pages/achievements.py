@@ -16,7 +16,6 @@ from coordinator_app.services.errors import NotFound, StorageError
 from ..forms import FormDialog, PhotoPicker, check, combo, date_edit, line, text_box
 from ..labels import choices, word
 from ..tables import Column, RowsModel, make_table, select_where, selected_row, show_date
-from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
 
@@ -105,12 +104,8 @@ class AchievementsPage(Page):
 
         def submit(values: dict[str, Any]) -> int:
             values["consent_recorded_on"] = values["consent_recorded_on"] if values["consent_to_include"] else None
-            return do_undoable(
-                self.ctx.undo, self.tr("Add an achievement"),
-                do=lambda: achievements_service.add_achievement(group, **values),
-                undo=lambda new_id: achievements_service.delete_achievement(group, new_id),
-                redo=lambda new_id: achievements_service.restore_achievement(group, new_id),
-                after=self.ctx.changed, report=self.ctx.report)
+            return self.ctx.change(self.tr("Add an achievement"),
+                                   lambda: achievements_service.add_achievement(group, **values))
 
         dialog = FormDialog(self, self.tr("Add an achievement"), submit, ok_text=self.tr("Add achievement"))
         dialog.add("achieved_on", self.tr("&When"), date_edit(today))
@@ -137,10 +132,8 @@ class AchievementsPage(Page):
             return
         group = self.ctx.group
         try:
-            do_undoable(self.ctx.undo, self.tr("Delete “{title}”").format(title=item.title),
-                        do=lambda: achievements_service.delete_achievement(group, item.id),
-                        undo=lambda _r: achievements_service.restore_achievement(group, item.id),
-                        after=self.ctx.changed, report=self.ctx.report)
+            self.ctx.change(self.tr("Delete “{title}”").format(title=item.title),
+                            lambda: achievements_service.delete_achievement(group, item.id))
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
         self.ctx.changed()

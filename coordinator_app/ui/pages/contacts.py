@@ -14,7 +14,6 @@ from coordinator_app.services.errors import NotFound, StorageError
 from ..forms import CheckList, FormDialog, combo, date_edit, line, text_box
 from ..labels import choices, word
 from ..tables import Column, RowsModel, SearchProxy, make_table, selected_row, show_date
-from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, search_box, section
 
@@ -87,9 +86,6 @@ class ContactsPage(Page):
         self.model.set_rows(contacts_service.list_contacts(group, role=self.role_filter.currentData()))
         self.support_model.set_rows(contacts_service.support_log(group, role=self.role_filter.currentData()))
 
-    def _undoable(self, text: str, **steps: Any) -> Any:
-        return do_undoable(self.ctx.undo, text, after=self.ctx.changed, report=self.ctx.report, **steps)
-
     def select_contact(self, contact_id: int) -> bool:
         for row, contact in enumerate(self.model.rows):
             if contact.id == contact_id:
@@ -112,9 +108,7 @@ class ContactsPage(Page):
         group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> int:
-            return self._undoable(self.tr("Add a contact"), do=lambda: contacts_service.add_contact(group, **values),
-                                  undo=lambda contact_id: contacts_service.delete_contact(group, contact_id),
-                                  redo=lambda contact_id: contacts_service.restore_contact(group, contact_id))
+            return self.ctx.change(self.tr("Add a contact"), lambda: contacts_service.add_contact(group, **values))
 
         dialog = FormDialog(self, self.tr("Add a contact"), submit, ok_text=self.tr("Add contact"))
         self._contact_form(dialog, None)
@@ -130,10 +124,8 @@ class ContactsPage(Page):
         group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> None:
-            old = {field: getattr(contact, field) for field in values}
-            self._undoable(self.tr("Change {name}'s details").format(name=contact.name),
-                           do=lambda: contacts_service.update_contact(group, contact.id, **values),
-                           undo=lambda _r: contacts_service.update_contact(group, contact.id, **old))
+            self.ctx.change(self.tr("Change {name}'s details").format(name=contact.name),
+                            lambda: contacts_service.update_contact(group, contact.id, **values))
 
         dialog = FormDialog(self, contact.name, submit, ok_text=self.tr("Save changes"))
         self._contact_form(dialog, contact)
@@ -153,9 +145,8 @@ class ContactsPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self._undoable(self.tr("Delete {name}").format(name=contact.name),
-                           do=lambda: contacts_service.delete_contact(group, contact.id),
-                           undo=lambda _r: contacts_service.restore_contact(group, contact.id))
+            self.ctx.change(self.tr("Delete {name}").format(name=contact.name),
+                            lambda: contacts_service.delete_contact(group, contact.id))
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
         self.ctx.changed()
@@ -168,13 +159,8 @@ class ContactsPage(Page):
         group = self.ctx.group
         first_role = min(contact.roles, default=EsteemRole.RESOURCE_BUILDER)
         def submit(values: dict[str, Any]) -> int:
-            def log_again(logged: list[int]) -> None:
-                logged[0] = contacts_service.log_support(group, contact.id, **values)  # the next Undo takes it
-
-            return self._undoable(self.tr("Log support from {name}").format(name=contact.name),
-                                  do=lambda: [contacts_service.log_support(group, contact.id, **values)],
-                                  undo=lambda logged: contacts_service.remove_support(group, logged[0]),
-                                  redo=log_again)[0]
+            return self.ctx.change(self.tr("Log support from {name}").format(name=contact.name),
+                                   lambda: contacts_service.log_support(group, contact.id, **values))
 
         dialog = FormDialog(self, self.tr("Support from {name}").format(name=contact.name), submit,
                             ok_text=self.tr("Log support"))

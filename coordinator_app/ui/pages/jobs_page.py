@@ -16,7 +16,6 @@ from coordinator_app.services.jobs import AssignmentStatus, JobFrequency, ShareR
 from ..forms import CheckList, FormDialog, combo, line, text_box
 from ..labels import choices, word
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
-from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note
 
@@ -129,9 +128,6 @@ class JobsPage(Page):
         self.share_note.setText(self.tr("Turns done in the last twelve months. A long bar next to a short one "
                                         "means the jobs could be shared more evenly."))
 
-    def _undoable(self, text: str, **steps: Any) -> Any:
-        return do_undoable(self.ctx.undo, text, after=self.ctx.changed, report=self.ctx.report, **steps)
-
     def _try(self, action: Any) -> Any:
         try:
             result = action()
@@ -146,12 +142,8 @@ class JobsPage(Page):
         group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> int:
-            def add_again(added: list[int]) -> None:
-                added[0] = jobs_service.add_job(group, **values)  # a new id, which the next Undo takes away
-
-            return self._undoable(self.tr("Add the job “{job}”").format(job=values["title"]),
-                                  do=lambda: [jobs_service.add_job(group, **values)],
-                                  undo=lambda added: jobs_service.delete_job(group, added[0]), redo=add_again)[0]
+            return self.ctx.change(self.tr("Add the job “{job}”").format(job=values["title"]),
+                                   lambda: jobs_service.add_job(group, **values))
 
         dialog = FormDialog(self, self.tr("Add a job"), submit, ok_text=self.tr("Add job"))
         dialog.add("title", self.tr("&Job"), line(placeholder=self.tr("For example: bring the refreshments")))
@@ -178,8 +170,8 @@ class JobsPage(Page):
 
         def submit(values: dict[str, Any]) -> None:
             after = set(values["member_ids"])
-            self._undoable(self.tr("Change who volunteers for “{job}”").format(job=job.title),
-                           do=lambda: change(before, after), undo=lambda _r: change(after, before))
+            self.ctx.change(self.tr("Change who volunteers for “{job}”").format(job=job.title),
+                            lambda: change(before, after))
 
         dialog = FormDialog(self, self.tr("Who volunteers for “{job}”").format(job=job.title), submit,
                             ok_text=self.tr("Save volunteers"))
@@ -192,9 +184,8 @@ class JobsPage(Page):
         job = selected_row(self.jobs_table)
         if job is not None:
             group = self.ctx.group
-            self._try(lambda: self._undoable(self.tr("Retire “{job}”").format(job=job.title),
-                                             do=lambda: jobs_service.retire_job(group, job.id),
-                                             undo=lambda _r: jobs_service.reinstate_job(group, job.id)))
+            self._try(lambda: self.ctx.change(self.tr("Retire “{job}”").format(job=job.title),
+                                              lambda: jobs_service.retire_job(group, job.id)))
 
     # -- turns ---------------------------------------------------------------------------------------
     def propose_rota(self) -> None:
@@ -230,13 +221,9 @@ class JobsPage(Page):
 
         group = self.ctx.group
 
-        def save_again(made: list[int]) -> None:
-            made[:] = rota_service.apply_rota(group, proposal)  # new turns, which the next Undo takes away
-
         def save() -> None:
-            made = self._try(lambda: self._undoable(
-                self.tr("Save the rota"), do=lambda: rota_service.apply_rota(group, proposal),
-                undo=lambda made: jobs_service.remove_turns(group, made), redo=save_again))
+            made = self._try(lambda: self.ctx.change(self.tr("Save the rota"),
+                                                     lambda: rota_service.apply_rota(group, proposal)))
             if made is not None:
                 self.ctx.status(self.tr("{n} turns added to the rota.").format(n=len(made)))
 
@@ -254,9 +241,8 @@ class JobsPage(Page):
             return
         done_on, group = min(turn.due_on, self.ctx.today()), self.ctx.group
         try:
-            self._undoable(self.tr("Mark “{job}” done").format(job=turn.job_title),
-                           do=lambda: jobs_service.mark_done(group, turn.id, done_on=done_on),
-                           undo=lambda _r: jobs_service.mark_not_done(group, turn.id))
+            self.ctx.change(self.tr("Mark “{job}” done").format(job=turn.job_title),
+                            lambda: jobs_service.mark_done(group, turn.id, done_on=done_on))
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
             return
@@ -272,10 +258,8 @@ class JobsPage(Page):
         members = [m for m in members_service.list_members(group, today=self.ctx.today()) if m.id != turn.member_id]
         dialog = FormDialog(self, self.tr("Swap “{job}” on {day}").format(job=turn.job_title,
                                                                              day=show_date(turn.due_on)),
-                            lambda values: self._undoable(
-                                self.tr("Swap “{job}”").format(job=turn.job_title),
-                                do=lambda: jobs_service.swap(group, turn.id, **values),
-                                undo=lambda _r: jobs_service.undo_swap(group, turn.id)),
+                            lambda values: self.ctx.change(self.tr("Swap “{job}”").format(job=turn.job_title),
+                                                           lambda: jobs_service.swap(group, turn.id, **values)),
                             ok_text=self.tr("Swap"))
         dialog.add("with_member_id", self.tr("&Who takes it instead"), combo((m.name, m.id) for m in members))
         dialog.accepted.connect(self.ctx.changed)

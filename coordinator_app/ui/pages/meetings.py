@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,6 @@ from ..forms import FormDialog, combo, date_edit, line, spin, text_box, time_edi
 from ..labels import WEEKDAYS, choices, word
 from ..reports.printing import print_sign_in_sheet
 from ..tables import Column, RowsModel, make_table, select_where, selected_row, show_date
-from ..undo import do_undoable
 from .base import Page, PageContext
 from .record_meeting import RecordMeetingDialog
 from .widgets import button, button_row, heading, note, section
@@ -160,9 +158,6 @@ class MeetingsPage(Page):
                 return True
         return False
 
-    def _undoable(self, text: str, **steps: Any) -> Any:
-        return do_undoable(self.ctx.undo, text, after=self.ctx.changed, report=self.ctx.report, **steps)
-
     # -- planning ------------------------------------------------------------------------------------
     def _venue_choices(self) -> list[tuple[str, Any]]:
         return [(self.tr("(not decided)"), None)] + [(v.name, v.id) for v in venues_service.list_venues(self.ctx.group)]
@@ -185,11 +180,8 @@ class MeetingsPage(Page):
         group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> int:
-            return self._undoable(
-                self.tr("Plan the meeting of {day}").format(day=show_date(values["held_on"])),
-                do=lambda: meetings_service.plan_meeting(group, **values),
-                undo=lambda meeting_id: meetings_service.delete_meeting(group, meeting_id),
-                redo=lambda meeting_id: meetings_service.restore_meeting(group, meeting_id))
+            return self.ctx.change(self.tr("Plan the meeting of {day}").format(day=show_date(values["held_on"])),
+                                   lambda: meetings_service.plan_meeting(group, **values))
 
         dialog = FormDialog(self, self.tr("Plan a meeting"), submit, ok_text=self.tr("Plan meeting"))
         self._meeting_form(dialog, None)
@@ -210,11 +202,8 @@ class MeetingsPage(Page):
             return
 
         def submit(values: dict[str, Any]) -> None:
-            old = {field: getattr(meeting, field) for field in values}
-            self._undoable(
-                self.tr("Change the meeting of {day}").format(day=show_date(meeting.held_on)),
-                do=lambda: meetings_service.update_meeting(group, meeting.id, today=today, **values),
-                undo=lambda _r: meetings_service.update_meeting(group, meeting.id, today=today, **old))
+            self.ctx.change(self.tr("Change the meeting of {day}").format(day=show_date(meeting.held_on)),
+                            lambda: meetings_service.update_meeting(group, meeting.id, today=today, **values))
 
         dialog = FormDialog(self, self.tr("The meeting of {day}").format(day=show_date(meeting.held_on)), submit,
                             ok_text=self.tr("Save changes"))
@@ -235,13 +224,8 @@ class MeetingsPage(Page):
         def submit(values: dict[str, Any]) -> int:
             cost = values.pop("cost").strip()
             values["cost_pence"] = parse_pence(cost, field="cost", label=self.tr("The cost")) if cost else 0
-
-            def add_again(added: list[int]) -> None:
-                added[0] = venues_service.add_venue(group, **values)  # a new id, which the next Undo takes away
-
-            return self._undoable(self.tr("Add the venue {name}").format(name=values["name"].strip()),
-                                  do=lambda: [venues_service.add_venue(group, **values)],
-                                  undo=lambda added: venues_service.remove_venue(group, added[0]), redo=add_again)[0]
+            return self.ctx.change(self.tr("Add the venue {name}").format(name=values["name"].strip()),
+                                   lambda: venues_service.add_venue(group, **values))
 
         dialog = FormDialog(self, self.tr("Add a venue"), submit, ok_text=self.tr("Add venue"))
         dialog.add("name", self.tr("&Name"), line(placeholder=self.tr("For example: St Mary's Church Hall")))
@@ -258,11 +242,8 @@ class MeetingsPage(Page):
         def submit(values: dict[str, Any]) -> tuple[int, list[int]]:
             if values["rule"] != ScheduleRule.MONTHLY_NTH_WEEKDAY:
                 values["nth"] = None
-            return self._undoable(
-                self.tr("Plan a repeating schedule"),
-                do=lambda: meetings_service.add_schedule(group, **values),
-                undo=lambda made: [meetings_service.delete_meeting(group, i) for i in made[1]],
-                redo=lambda made: [meetings_service.restore_meeting(group, i) for i in made[1]])
+            return self.ctx.change(self.tr("Plan a repeating schedule"),
+                                   lambda: meetings_service.add_schedule(group, **values))
 
         dialog = FormDialog(self, self.tr("Plan a repeating schedule"), submit, ok_text=self.tr("Plan meetings"),
                             intro=self.tr("Days that already have a meeting are left as they are."))
@@ -325,20 +306,11 @@ class MeetingsPage(Page):
 
     def _save_record(self, before: MeetingRecord) -> Callable[..., MeetingRecord]:
         """Saving the record dialog, undoably: Undo puts back the earlier record, or the plain planned meeting."""
-        group, today = self.ctx.group, self.ctx.today()
-
-        def put_back() -> None:
-            if before.recorded:
-                _record_again(group, before.id, _record_values(before, today))
-            else:
-                meetings_service.unrecord_meeting(group, before.id)
+        group = self.ctx.group
 
         def save(**values: Any) -> MeetingRecord:
-            return self._undoable(
-                self.tr("Record the meeting of {day}").format(day=show_date(before.held_on)),
-                do=lambda: meetings_service.record_meeting(group, before.id, **values),
-                undo=lambda _r: put_back(),
-                redo=lambda _r: _record_again(group, before.id, values))
+            return self.ctx.change(self.tr("Record the meeting of {day}").format(day=show_date(before.held_on)),
+                                   lambda: meetings_service.record_meeting(group, before.id, **values))
 
         return save
 
@@ -357,9 +329,8 @@ class MeetingsPage(Page):
             return
         group = self.ctx.group
         try:
-            self._undoable(self.tr("Cancel the meeting of {day}").format(day=show_date(meeting.held_on)),
-                           do=lambda: meetings_service.cancel_meeting(group, meeting.id),
-                           undo=lambda dropped: meetings_service.reopen_meeting(group, meeting.id, turns=dropped))
+            self.ctx.change(self.tr("Cancel the meeting of {day}").format(day=show_date(meeting.held_on)),
+                            lambda: meetings_service.cancel_meeting(group, meeting.id))
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
         self.ctx.changed()
@@ -375,9 +346,8 @@ class MeetingsPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self._undoable(self.tr("Delete the meeting of {day}").format(day=show_date(meeting.held_on)),
-                           do=lambda: meetings_service.delete_meeting(group, meeting.id),
-                           undo=lambda _r: meetings_service.restore_meeting(group, meeting.id))
+            self.ctx.change(self.tr("Delete the meeting of {day}").format(day=show_date(meeting.held_on)),
+                            lambda: meetings_service.delete_meeting(group, meeting.id))
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
         self.ctx.changed()
@@ -416,19 +386,3 @@ class MeetingsPage(Page):
         """The sign-in sheet for the chosen meeting (or the next one), made in the background and opened."""
         meeting = self.chosen()
         return print_sign_in_sheet(self.ctx, held_on=meeting.held_on if meeting else None, busy=(self.print_button,))
-
-
-def _record_values(record: MeetingRecord, today: date) -> dict[str, Any]:
-    """The arguments that would record ``record`` again, as it reads now."""
-    return {"present": record.present_ids, "members_count": record.members_count, "newcomers": record.newcomers,
-            "guests": record.guests, "decisions": record.decisions, "good_things": record.good_things,
-            "confidential_notes": record.confidential_notes, "minutes": record.minutes,
-            "minutes_shareable": record.minutes_shareable, "actions": tuple(a.as_input() for a in record.actions),
-            "today": today}
-
-
-def _record_again(group: Any, meeting_id: int, values: dict[str, Any]) -> MeetingRecord:
-    """Record with arguments kept from earlier; an action whose job was removed since is made afresh."""
-    jobs_now = {a.job_id for a in meetings_service.get_meeting(group, meeting_id).actions}
-    actions = tuple(a if a.job_id in jobs_now else replace(a, job_id=None) for a in values["actions"])
-    return meetings_service.record_meeting(group, meeting_id, **{**values, "actions": actions})

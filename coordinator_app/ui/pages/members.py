@@ -25,7 +25,6 @@ from ..forms import FieldForm, FormDialog, ask_to_save, combo, combo_with_text, 
 from ..labels import choices, word
 from ..tables import ROW_ROLE as ROW
 from ..tables import Column, RowsModel, SearchProxy, fold, make_table, show_date
-from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, heading, note, search_box, section
 
@@ -297,14 +296,10 @@ class MembersPage(Page):
             return True
         before = self.detail
         values = self.form.values()
-        old = {field: getattr(before, field) for field in values}
         group, member_id = self.ctx.group, before.id
         try:
-            do_undoable(
-                self.ctx.undo, self.tr("Edit {name}").format(name=before.name),
-                do=lambda: members_service.update_member(group, member_id, today=self.ctx.today(), **values),
-                undo=lambda _r: members_service.update_member(group, member_id, **old),
-                after=self.ctx.changed, report=self.ctx.report)
+            self.ctx.change(self.tr("Edit {name}").format(name=before.name),
+                            lambda: members_service.update_member(group, member_id, today=self.ctx.today(), **values))
         except ValidationError as error:
             self.form.show_error(error)
             return False
@@ -322,12 +317,8 @@ class MembersPage(Page):
         group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> int:
-            return do_undoable(
-                self.ctx.undo, self.tr("Add {name}").format(name=values["name"].strip()),
-                do=lambda: members_service.add_member(group, **values),
-                undo=lambda member_id: members_service.delete_member(group, member_id),
-                redo=lambda member_id: members_service.restore_member(group, member_id),
-                after=self.ctx.changed, report=self.ctx.report)
+            return self.ctx.change(self.tr("Add {name}").format(name=values["name"].strip()),
+                                   lambda: members_service.add_member(group, **values))
 
         dialog = FormDialog(self, self.tr("Add a member"), submit, ok_text=self.tr("Add member"),
                             intro=self.tr("Only the name is needed. Collect as little as the group needs."))
@@ -348,13 +339,7 @@ class MembersPage(Page):
             return
         group, member_id = self.ctx.group, self.detail.id
         def submit(values: dict[str, Any]) -> int:
-            def add_again(added: list[int]) -> None:
-                added[0] = members_service.add_role(group, member_id, **values)  # the next Undo takes it away
-
-            return do_undoable(self.ctx.undo, self.tr("Give a role"),
-                               do=lambda: [members_service.add_role(group, member_id, **values)],
-                               undo=lambda added: members_service.remove_role(group, added[0]), redo=add_again,
-                               after=self.ctx.changed, report=self.ctx.report)[0]
+            return self.ctx.change(self.tr("Give a role"), lambda: members_service.add_role(group, member_id, **values))
 
         dialog = FormDialog(self, self.tr("A role for {name}").format(name=self.detail.name), submit,
                             ok_text=self.tr("Add role"))
@@ -370,13 +355,8 @@ class MembersPage(Page):
         group, member_id = self.ctx.group, self.detail.id
         missing = [kind for kind in ConsentKind if kind not in self.detail.current_consents]
         def submit(values: dict[str, Any]) -> int:
-            def give_again(given: list[int]) -> None:
-                given[0] = members_service.give_consent(group, member_id, **values)  # the next Undo takes it away
-
-            return do_undoable(self.ctx.undo, self.tr("Record a consent"),
-                               do=lambda: [members_service.give_consent(group, member_id, **values)],
-                               undo=lambda given: members_service.remove_consent(group, given[0]), redo=give_again,
-                               after=self.ctx.changed, report=self.ctx.report)[0]
+            return self.ctx.change(self.tr("Record a consent"),
+                                   lambda: members_service.give_consent(group, member_id, **values))
 
         dialog = FormDialog(self, self.tr("Consent from {name}").format(name=self.detail.name), submit,
                             ok_text=self.tr("Record consent"),
@@ -394,10 +374,8 @@ class MembersPage(Page):
         group, member_id, name = self.ctx.group, self.detail.id, self.detail.name
 
         def submit(values: dict[str, Any]) -> None:
-            do_undoable(self.ctx.undo, self.tr("{name} left").format(name=name),
-                        do=lambda: members_service.leave_group(group, member_id, left_on=values["left_on"]),
-                        undo=lambda _r: members_service.rejoin_group(group, member_id),
-                        after=self.ctx.changed, report=self.ctx.report)
+            self.ctx.change(self.tr("{name} left").format(name=name),
+                            lambda: members_service.leave_group(group, member_id, left_on=values["left_on"]))
 
         dialog = FormDialog(self, self.tr("{name} is leaving").format(name=name), submit,
                             ok_text=self.tr("Record leaving"),
@@ -409,15 +387,12 @@ class MembersPage(Page):
     def rejoin(self) -> None:
         if self.detail is None or self.detail.left_on is None:
             return
-        group, member_id, left_on = self.ctx.group, self.detail.id, self.detail.left_on
+        group, member_id = self.ctx.group, self.detail.id
         try:
-            do_undoable(self.ctx.undo, self.tr("{name} rejoined").format(name=self.detail.name),
-                        do=lambda: members_service.rejoin_group(group, member_id),
-                        undo=lambda _r: members_service.leave_group(group, member_id, left_on=left_on),
-                        after=self.ctx.changed, report=self.ctx.report)
+            self.ctx.change(self.tr("{name} rejoined").format(name=self.detail.name),
+                            lambda: members_service.rejoin_group(group, member_id))
         except (ValidationError, StorageError, NotFound) as error:
             self.ctx.report(error)
-        self.ctx.changed()
 
     def delete(self) -> None:
         if self.detail is None:
@@ -430,10 +405,8 @@ class MembersPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            do_undoable(self.ctx.undo, self.tr("Delete {name}").format(name=name),
-                        do=lambda: members_service.delete_member(group, member_id),
-                        undo=lambda _r: members_service.restore_member(group, member_id),
-                        after=self.ctx.changed, report=self.ctx.report)
+            self.ctx.change(self.tr("Delete {name}").format(name=name),
+                            lambda: members_service.delete_member(group, member_id))
         except (StorageError, NotFound) as error:
             self.ctx.report(error)
             return

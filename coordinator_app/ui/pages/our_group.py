@@ -28,7 +28,6 @@ from ..forms import CheckList, FieldForm, FormDialog, ask_to_save, check, combo,
 from ..labels import choices, word
 from ..reports.printing import print_agreement
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
-from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
 
@@ -246,9 +245,6 @@ class OurGroupPage(Page):
                        self.retire_button, self.reviewed_button):
             widget.setEnabled(has)
 
-    def _undoable(self, text: str, **steps: Any) -> Any:
-        return do_undoable(self.ctx.undo, text, after=self.ctx.changed, report=self.ctx.report, **steps)
-
     def _try(self, action: Any) -> bool:
         try:
             action()
@@ -261,13 +257,10 @@ class OurGroupPage(Page):
     # -- profile -------------------------------------------------------------------------------------
     def save_profile(self) -> bool:
         values = self.profile_form.values()
-        before = group_service.get_profile(self.ctx.group)
-        old = {field: getattr(before, field) for field in values}
         group = self.ctx.group
         try:
-            self._undoable(self.tr("Change the group's profile"),
-                           do=lambda: group_service.update_profile(group, **values),
-                           undo=lambda _r: group_service.update_profile(group, **old))
+            self.ctx.change(self.tr("Change the group's profile"),
+                            lambda: group_service.update_profile(group, **values))
         except ValidationError as error:
             self.profile_form.show_error(error)
             return False
@@ -285,11 +278,7 @@ class OurGroupPage(Page):
         group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> int:
-            def add_again(added: list[int]) -> None:
-                added[0] = aims_service.add_aim(group, **values)  # a new id, which the next Undo takes away
-
-            return self._undoable(self.tr("Add an aim"), do=lambda: [aims_service.add_aim(group, **values)],
-                                  undo=lambda added: aims_service.delete_aim(group, added[0]), redo=add_again)[0]
+            return self.ctx.change(self.tr("Add an aim"), lambda: aims_service.add_aim(group, **values))
 
         dialog = FormDialog(self, self.tr("Add an aim"), submit, ok_text=self.tr("Add aim"))
         dialog.add("text", self.tr("The &aim"), text_box(lines=3))
@@ -305,8 +294,7 @@ class OurGroupPage(Page):
         group = self.ctx.group
 
         def submit(values: dict[str, Any]) -> None:
-            self._undoable(self.tr("Edit an aim"), do=lambda: aims_service.edit_aim(group, aim.id, **values),
-                           undo=lambda _r: aims_service.edit_aim(group, aim.id, text=aim.text))
+            self.ctx.change(self.tr("Edit an aim"), lambda: aims_service.edit_aim(group, aim.id, **values))
 
         dialog = FormDialog(self, self.tr("Edit the aim"), submit, ok_text=self.tr("Save"))
         dialog.add("text", self.tr("The &aim"), text_box(aim.text, lines=3))
@@ -324,12 +312,9 @@ class OurGroupPage(Page):
         j = i + step
         if not 0 <= j < len(order):
             return
-        before = list(order)
         order[i], order[j] = order[j], order[i]
         group = self.ctx.group
-        if self._try(lambda: self._undoable(self.tr("Reorder aims"),
-                                            do=lambda: aims_service.reorder_aims(group, order),
-                                            undo=lambda _r: aims_service.reorder_aims(group, before))):
+        if self._try(lambda: self.ctx.change(self.tr("Reorder aims"), lambda: aims_service.reorder_aims(group, order))):
             self.select_aim(aim.id)
 
     def mark_reviewed(self) -> None:
@@ -337,9 +322,8 @@ class OurGroupPage(Page):
         if aim is None:
             return
         group, today = self.ctx.group, self.ctx.today()
-        self._try(lambda: self._undoable(
-            self.tr("Mark an aim reviewed"), do=lambda: aims_service.mark_reviewed(group, aim.id, on=today),
-            undo=lambda _r: aims_service.set_reviewed_on(group, aim.id, reviewed_on=aim.reviewed_on)))
+        self._try(lambda: self.ctx.change(self.tr("Mark an aim reviewed"),
+                                          lambda: aims_service.mark_reviewed(group, aim.id, on=today)))
 
     def close_aim(self, *, achieved: bool) -> None:
         aim = selected_row(self.aims_table)
@@ -349,8 +333,7 @@ class OurGroupPage(Page):
         service = aims_service.mark_achieved if achieved else aims_service.retire_aim
 
         def submit(values: dict[str, Any]) -> None:
-            self._undoable(title, do=lambda: service(group, aim.id, **values),
-                           undo=lambda _r: aims_service.reopen_aim(group, aim.id, position=aim.position))
+            self.ctx.change(title, lambda: service(group, aim.id, **values))
 
         title = self.tr("Our aim was achieved") if achieved else self.tr("Retire this aim")
         dialog = FormDialog(self, title, submit, intro=aim.text,
@@ -364,14 +347,8 @@ class OurGroupPage(Page):
     # -- who can join --------------------------------------------------------------------------------
     def save_boundaries(self) -> bool:
         values, group = self.bounds_form.values(), self.ctx.group
-
-        def save_again(saved: list[int]) -> None:
-            saved[0] = boundaries_service.set_boundaries(group, **values)  # a new version, which Undo takes away
-
         try:
-            self._undoable(self.tr("Save who can join"),
-                           do=lambda: [boundaries_service.set_boundaries(group, **values)],
-                           undo=lambda saved: boundaries_service.remove_boundaries(group, saved[0]), redo=save_again)
+            self.ctx.change(self.tr("Save who can join"), lambda: boundaries_service.set_boundaries(group, **values))
         except ValidationError as error:
             self.bounds_form.show_error(error)
             return False
@@ -390,13 +367,8 @@ class OurGroupPage(Page):
         current = agreement_service.current_agreement(group, today=self.ctx.today())
 
         def submit(values: dict[str, Any]) -> int:
-            def publish_again(published: list[int]) -> None:
-                published[0] = agreement_service.publish_agreement(group, **values)  # the next Undo takes it away
-
-            return self._undoable(self.tr("Publish a new version of the agreement"),
-                                  do=lambda: [agreement_service.publish_agreement(group, **values)],
-                                  undo=lambda published: agreement_service.remove_version(group, published[0]),
-                                  redo=publish_again)[0]
+            return self.ctx.change(self.tr("Publish a new version of the agreement"),
+                                   lambda: agreement_service.publish_agreement(group, **values))
 
         dialog = FormDialog(self, self.tr("Publish a new version of the agreement"), submit,
                             ok_text=self.tr("Publish"),
@@ -420,12 +392,8 @@ class OurGroupPage(Page):
             return
 
         def submit(values: dict[str, Any]) -> int:
-            # Only members still to agree are offered, so Undo takes back exactly the ones ticked.
-            return self._undoable(
-                self.tr("Record agreement to version {v}").format(v=current.number),
-                do=lambda: agreement_service.record_agreement(group, version_id=current.id, **values),
-                undo=lambda _n: agreement_service.remove_agreements(group, version_id=current.id,
-                                                                    member_ids=values["member_ids"]))
+            return self.ctx.change(self.tr("Record agreement to version {v}").format(v=current.number),
+                                   lambda: agreement_service.record_agreement(group, version_id=current.id, **values))
 
         dialog = FormDialog(self, self.tr("Record agreement to version {v}").format(v=current.number), submit,
                             ok_text=self.tr("Record agreement"),

@@ -11,7 +11,6 @@ from coordinator_app.services.group import AttendanceMode, LeadershipModel
 from ..forms import FieldForm, ask_to_save, combo, line, spin
 from ..labels import MONTHS, choices
 from ..style import DEFAULT_TEXT_SIZE, TEXT_SIZES, apply_look
-from ..undo import do_undoable
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
 
@@ -99,13 +98,8 @@ class SettingsPage(Page):
 
     def save(self) -> bool:
         values, group = self.form.values(), self.ctx.group
-        before = group_service.get_profile(group)
-        old = {field: getattr(before, field) for field in values}
         try:
-            do_undoable(self.ctx.undo, self.tr("Change the group settings"),
-                        do=lambda: group_service.update_profile(group, **values),
-                        undo=lambda _r: group_service.update_profile(group, **old),
-                        after=self.ctx.changed, report=self.ctx.report)
+            self.ctx.change(self.tr("Change the group settings"), lambda: group_service.update_profile(group, **values))
         except ValidationError as error:
             self.form.show_error(error)
             return False
