@@ -25,6 +25,7 @@ from ..forms import FieldForm, FormDialog, ask_to_save, combo, combo_with_text, 
 from ..labels import choices, word
 from ..tables import ROW_ROLE as ROW
 from ..tables import Column, RowsModel, SearchProxy, fold, make_table, show_date
+from . import member_changes
 from .base import Page, PageContext
 from .widgets import button, heading, note, search_box, section
 
@@ -106,6 +107,10 @@ class MembersPage(Page):
         self.delete_button = button(self.tr("&Delete member"), self.tr("Remove by mistake? Undo with Ctrl+Z."))
         self.role_button = button(self.tr("Add a r&ole…"), self.tr("Coordinator, treasurer, welcomer…"))
         self.consent_button = button(self.tr("Record &consent…"), self.tr("What this member agreed we may do"))
+        self.withdraw_button = button(self.tr("Withdraw consen&t…"), self.tr("The member has changed their mind"))
+        self.end_role_button = button(self.tr("Step down fro&m a role…"),
+                                      self.tr("End a role on a date; it stays in their history"))
+        self.away_button = button(self.tr("Times awa&y…"), self.tr("Days they cannot take a turn at a job"))
         self.export_button = button(self.tr("E&xport this person's data…"),
                                     self.tr("Everything the group holds about them, as a PDF and a JSON file"))
         self.erase_button = button(self.tr("Erase th&is person…"), self.tr("Wipe their personal details for good"))
@@ -120,7 +125,8 @@ class MembersPage(Page):
         # Leave and Rejoin share a place: only one of them is ever shown.
         actions = QGridLayout()
         detail_buttons = ((self.save_button,), (self.leave_button, self.rejoin_button), (self.role_button,),
-                          (self.consent_button,), (self.delete_button,), (self.export_button,), (self.erase_button,))
+                          (self.end_role_button,), (self.consent_button,), (self.withdraw_button,),
+                          (self.away_button,), (self.delete_button,), (self.export_button,), (self.erase_button,))
         for index, widgets in enumerate(detail_buttons):
             for widget in widgets:
                 actions.addWidget(widget, index // 2, index % 2)
@@ -150,6 +156,9 @@ class MembersPage(Page):
         self.delete_button.clicked.connect(self.delete)
         self.role_button.clicked.connect(self.add_role)
         self.consent_button.clicked.connect(self.record_consent)
+        self.withdraw_button.clicked.connect(lambda: self._open(member_changes.withdraw_consent))
+        self.end_role_button.clicked.connect(lambda: self._open(member_changes.end_role))
+        self.away_button.clicked.connect(self.times_away)
         self.export_button.clicked.connect(self.export_data)
         self.erase_button.clicked.connect(self.erase)
         self.review_button.clicked.connect(self.review_former)
@@ -234,8 +243,10 @@ class MembersPage(Page):
         has = detail is not None
         self.form.setEnabled(has)
         for widget in (self.save_button, self.delete_button, self.role_button, self.consent_button,
-                       self.export_button, self.erase_button):
+                       self.export_button, self.erase_button, self.away_button):
             widget.setEnabled(has)
+        self.withdraw_button.setEnabled(has and any(c.withdrawn_on is None for c in detail.consents))
+        self.end_role_button.setEnabled(has and any(r.ended_on is None for r in detail.roles))
         self.leave_button.setVisible(not has or detail.left_on is None)
         self.leave_button.setEnabled(has)
         self.rejoin_button.setVisible(has and detail.left_on is not None)
@@ -271,6 +282,9 @@ class MembersPage(Page):
             lines.append(self.tr("Jobs done: {n}. Most recent: {recent}").format(n=len(d.jobs_done), recent=recent))
         else:
             lines.append(self.tr("Jobs done: none yet."))
+        history = member_changes.history_lines(d, self.tr)
+        if history:
+            lines += ["", self.tr("Over time:"), *history]
         return "\n".join(lines)
 
     def _edited(self, *_args: object) -> None:
@@ -414,6 +428,20 @@ class MembersPage(Page):
         self._show_detail(None)
         self.ctx.changed()
         self.ctx.status(self.tr("Deleted {name}. Ctrl+Z brings them back.").format(name=name))
+
+    # -- withdrawing, ending and times away (member_changes.py) ---------------------------------------
+    def _open(self, make: Any) -> None:
+        if self.detail is None or not self.may_leave():
+            return
+        self.dialog = make(self, self.ctx, self.detail)
+        self.dialog.accepted.connect(self.ctx.changed)
+
+    def times_away(self) -> None:
+        if self.detail is None or not self.may_leave():
+            return
+        self.dialog = member_changes.TimeAwayDialog(self, self.ctx, self.detail.id, self.detail.name)
+        self.dialog.finished.connect(lambda _result: self.ctx.changed())
+        self.dialog.open()
 
     # -- data rights (ui/data_rights.py) -------------------------------------------------------------
     def export_data(self) -> None:
