@@ -54,7 +54,7 @@ def test_withdraw_a_consent_by_keyboard_and_the_sign_in_sheet_no_longer_names_th
     with opened(group_path) as group:
         sheet = sign_in_data(group, today=TODAY)
         (consent,) = members_service.get_member(group, ann, today=TODAY).consents
-    assert (sheet.names, sheet.unnamed) == ((), 1)
+    assert (sheet.names, sheet.unnamed_members) == ((), 1)
     assert consent.withdrawn_on == TODAY
 
 
@@ -86,7 +86,9 @@ def test_time_away_entered_by_keyboard_is_skipped_by_the_rota(qtbot, make_window
     press(qtbot, Qt.Key.Key_Y, ALT)  # Times awa&y…
     away = modal(qtbot)
     press(qtbot, Qt.Key.Key_A, ALT)
-    form = modal(qtbot)
+    qtbot.waitUntil(lambda: away.form_dialog is not None and away.form_dialog.isVisible())
+    form = away.form_dialog
+    back_to(qtbot, form)
     assert focused() is form.form.widgets["starts_on"]
     form.form.widgets["starts_on"].setDate(date(2026, 3, 16))
     press(qtbot, Qt.Key.Key_L, ALT)

@@ -158,6 +158,7 @@ class TimeAwayDialog(QDialog):
         dialog.accepted.connect(self.reload)
         self.form_dialog = dialog
         dialog.open()
+        dialog.form.widgets["starts_on"].setFocus()
 
     def remove(self) -> None:
         away = self.current()
