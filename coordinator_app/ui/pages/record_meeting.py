@@ -1,4 +1,5 @@
-"""RECORD A MEETING: who came, newcomers and guests, decisions, good things, notes and actions.
+"""RECORD A MEETING: who came, chair and apologies, newcomers and guests, decisions, good things, notes,
+minutes and actions.
 
 Built for the two minutes after a meeting, from the keyboard: the focus starts in "Find a member";
 typing narrows the list and Enter ticks the first match, ready for the next name. Alt+D, Alt+G and
@@ -16,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -37,6 +39,7 @@ from coordinator_app.services.members import MemberSummary
 from ..forms import combo, date_edit, explain, spin, text_box
 from ..labels import choices, word
 from ..tables import fold, show_date
+from .record_extras import MinutesBox, WhoElse
 from .widgets import note, section
 
 PRESENT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -151,10 +154,17 @@ class RecordMeetingDialog(QDialog):
         left.addLayout(counts)
         left.addWidget(self._error_label("newcomers"))
         left.addWidget(self._error_label("guests"))
+        self.who_else = WhoElse(meeting, members, count_only=count_only)
+        left.addWidget(self.who_else)
+        for field in ("chair", "apologies", "newcomer_names"):
+            left.addWidget(self._error_label(field))
         self.notes = text_box(meeting.confidential_notes, lines=2)
         left.addWidget(_labelled(self.tr("Confidential n&otes (never printed):"), self.notes))
         left.addWidget(self.notes)
         left.addWidget(self._error_label("confidential_notes"))
+        self.minutes = MinutesBox(meeting)
+        left.addWidget(self.minutes)
+        left.addWidget(self._error_label("minutes"))
 
         # -- decisions -------------------------------------------------------------------------------
         right.addWidget(section(self.tr("Decisions")))
@@ -187,6 +197,13 @@ class RecordMeetingDialog(QDialog):
         self.good_text.setPlaceholderText(self.tr("Something good someone shared, then Enter"))
         right.addWidget(_labelled(self.tr("&Good thing:"), self.good_text))
         right.addWidget(self.good_text)
+        self.good_by = combo([(self.tr("(anonymous)"), None)] + [(m.name, m.id) for m in members])
+        self.good_named = QCheckBox(self.tr("Print their name wi&th it"))
+        good_row = QHBoxLayout()
+        good_row.addWidget(_labelled(self.tr("Shared b&y:"), self.good_by))
+        good_row.addWidget(self.good_by, 1)
+        good_row.addWidget(self.good_named)
+        right.addLayout(good_row)
         self.good_list = self._item_list(self.tr("Good things added"))
         right.addWidget(self.good_list)
         right.addWidget(self._error_label("good_things"))
@@ -327,8 +344,11 @@ class RecordMeetingDialog(QDialog):
     def _add_good_thing(self) -> None:
         text = self.good_text.text().strip()
         if text:
-            self.good_things.append(GoodThingInput(text=text))
+            by = self.good_by.currentData()
+            self.good_things.append(GoodThingInput(text=text, shared_by_id=by,
+                                                   name_shareable=by is not None and self.good_named.isChecked()))
             self.good_text.clear()
+            self.good_named.setChecked(False)
             self._show_lists()
 
     def _add_action(self) -> None:
@@ -359,7 +379,9 @@ class RecordMeetingDialog(QDialog):
         self.decisions_list.clear()
         self.decisions_list.addItems([self._describe_decision(d) for d in self.decisions])
         self.good_list.clear()
-        self.good_list.addItems([g.text for g in self.good_things])
+        self.good_list.addItems([
+            g.text + (f" — {self.names.get(g.shared_by_id, '')}" if g.name_shareable else "")
+            for g in self.good_things])
         self.actions_list.clear()
         self.actions_list.addItems([
             a.title + (f" — {self.names.get(a.member_id, '')}" if a.member_id else "")
@@ -367,6 +389,11 @@ class RecordMeetingDialog(QDialog):
             for a in self.actions])
 
     # -- saving -------------------------------------------------------------------------------------------
+    def _extras_changed(self) -> bool:
+        minutes = self.minutes.values()
+        return (minutes["minutes"].strip(), minutes["minutes_shareable"]) != \
+            (self.meeting.minutes.strip(), self.meeting.minutes_shareable) or self.who_else.changed_from(self.meeting)
+
     def _has_typing(self) -> bool:
         return any(box.text().strip() for box in (self.decision_text, self.good_text, self.action_text))
 
@@ -383,8 +410,8 @@ class RecordMeetingDialog(QDialog):
                 members_count=self.members_count.value() if self.count_only else None,
                 newcomers=self.newcomers.value(), guests=self.guests.value(),
                 decisions=tuple(self.decisions), good_things=tuple(self.good_things),
-                confidential_notes=self.notes.toPlainText(), minutes=self.meeting.minutes,
-                minutes_shareable=self.meeting.minutes_shareable, actions=tuple(self.actions), today=self.today)
+                confidential_notes=self.notes.toPlainText(), actions=tuple(self.actions), today=self.today,
+                **self.minutes.values(), **self.who_else.values())
         except ValidationError as error:
             label = self._errors.get(error.field, self.general_error)
             label.setText("⚠ " + error.message)
@@ -396,7 +423,7 @@ class RecordMeetingDialog(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        if self._has_typing() or self.decisions != list(self.meeting.decisions) or \
+        if self._has_typing() or self._extras_changed() or self.decisions != list(self.meeting.decisions) or \
                 self.good_things != list(self.meeting.good_things) or \
                 (not self.count_only and set(self.present_ids()) != set(self.meeting.present_ids)):
             answer = QMessageBox.question(
