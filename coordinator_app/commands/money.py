@@ -1,11 +1,13 @@
 """The treasurer's commands: ``import transactions``, ``export transactions`` and ``report accounts``.
 
-``--year 2025`` always means the group's financial year that starts in 2025.
+``--year 2025`` always means the group's financial year that starts in 2025; ``export transactions`` also
+takes ``--from``/``--to`` (either may be left out) or ``--all``.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 
 from coordinator_app.exports.accounts_xlsx import export_accounts_xlsx
@@ -14,8 +16,9 @@ from coordinator_app.exports.transactions_xlsx import export_transactions_xlsx
 from coordinator_app.imports.bank import ROLES, ColumnsNotFound, import_statement
 from coordinator_app.imports.csv_text import ImportProblem
 from coordinator_app.reports.accounts import make_accounts_report
+from coordinator_app.services.errors import ValidationError
 from coordinator_app.services.money.books import find_account
-from coordinator_app.services.money.years import financial_year
+from coordinator_app.services.money.years import chosen_span
 
 from .common import CommandLine, opened_group
 
@@ -24,6 +27,13 @@ def _year(text: str) -> int:
     if not (text.isdigit() and len(text) == 4):
         raise argparse.ArgumentTypeError(f"“{text}” is not a year; write it like 2025")
     return int(text)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date; write it as YYYY-MM-DD, e.g. 2025-04-01") from None
 
 
 def _columns(text: str) -> dict[str, str]:
@@ -51,8 +61,14 @@ def register(cli: CommandLine) -> None:
                         "\"date=When,description=What,amount=How much\" (remembered for the account)")
 
     parser = cli.add(cli.group("export"), "transactions", handler=_export,
-                     help="write a financial year's transactions to a CSV or Excel file")
-    parser.add_argument("--year", type=_year, required=True, help="the financial year starting in YEAR, e.g. 2025")
+                     help="write a financial year's transactions, those between two dates, or all, to CSV or Excel")
+    span = parser.add_mutually_exclusive_group()
+    span.add_argument("--year", type=_year, help="the financial year starting in YEAR, e.g. 2025")
+    span.add_argument("--from", dest="start", type=_iso_date, metavar="YYYY-MM-DD",
+                      help="the first day (with --to, or alone for everything since)")
+    span.add_argument("--all", action="store_true", help="every transaction in the books")
+    parser.add_argument("--to", dest="end", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the last day (alone: everything up to it)")
     parser.add_argument("--format", choices=("csv", "xlsx"), help="csv or xlsx (default: from OUT's ending)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="where to save it")
 
@@ -82,10 +98,15 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     kind = args.format or ("xlsx" if args.output.suffix.lower() == ".xlsx" else "csv")
+    if args.end is not None and (args.year is not None or args.all):
+        raise ValidationError("span", "--to goes with --from, or alone; not with --year or --all.")
+    if args.year is None and args.start is None and args.end is None and not args.all:
+        raise ValidationError("span", "Say which transactions to export: --year 2025, --from and --to dates, "
+                                      "or --all.")
     with opened_group(args, read_only=True) as group:
-        span = financial_year(group, args.year)
+        span = chosen_span(group, year=args.year, start=args.start, end=args.end)
         writer = export_transactions_xlsx if kind == "xlsx" else export_transactions_csv
-        count = writer(group, year=args.year, path=args.output)
+        count = writer(group, start=span.start, end=span.end, path=args.output)
     print(f"Wrote {count} transactions for {span.label} to {args.output}.")
     return 0
 

@@ -1,9 +1,10 @@
-"""A financial year's transactions as CSV: UTF-8 with a byte-order mark (so Excel shows £ and Zoë
-correctly), ISO dates, plain signed amounts, and formula-looking text neutralised."""
+"""Transactions for a financial year, any span of dates, or all of them, as CSV: UTF-8 with a byte-order
+mark (so Excel shows £ and Zoë correctly), ISO dates, plain signed amounts, and formula-looking text neutralised."""
 
 from __future__ import annotations
 
 import csv
+from datetime import date
 from pathlib import Path
 
 from coordinator_app.db.disk import write_private
@@ -11,7 +12,7 @@ from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services.money import transactions
 from coordinator_app.services.money.amounts import format_plain
 from coordinator_app.services.money.books import HEADING_LABELS
-from coordinator_app.services.money.years import financial_year
+from coordinator_app.services.money.years import chosen_span
 
 from .cells import csv_text
 
@@ -19,9 +20,10 @@ COLUMNS = ("Date", "Account", "Payee", "Description", "Reference", "Kind", "Cate
            "Restricted", "Money in", "Money out", "Amount", "Cleared")
 
 
-def transaction_rows(group: GroupFile, *, year: int) -> list[tuple[str, ...]]:
-    """The rows as text, shared by anything that writes the year's lines as a table."""
-    span = financial_year(group, year)
+def transaction_rows(group: GroupFile, *, year: int | None = None, start: date | None = None,
+                     end: date | None = None) -> list[tuple[str, ...]]:
+    """The rows as text, shared by anything that writes the lines as a table (see ``years.chosen_span``)."""
+    span = chosen_span(group, year=year, start=start, end=end)
     rows = []
     for t in transactions.search_transactions(group, start=span.start, end=span.end):
         rows.append((
@@ -35,9 +37,10 @@ def transaction_rows(group: GroupFile, *, year: int) -> list[tuple[str, ...]]:
     return rows
 
 
-def export_transactions_csv(group: GroupFile, *, year: int, path: Path) -> int:
-    """Write the year's transactions to ``path``; returns how many were written."""
-    rows = transaction_rows(group, year=year)
+def export_transactions_csv(group: GroupFile, *, path: Path, year: int | None = None, start: date | None = None,
+                            end: date | None = None) -> int:
+    """Write the transactions of the year or span to ``path``; returns how many were written."""
+    rows = transaction_rows(group, year=year, start=start, end=end)
     text_columns = {COLUMNS.index(name) for name in ("Account", "Payee", "Description", "Reference", "Category",
                                                      "Heading", "Fund")}
 

@@ -1,10 +1,11 @@
-"""A financial year's transactions as an Excel workbook: a summary sheet, then a sheet per account with
+"""Transactions for a financial year, any span of dates, or all of them, as an Excel workbook: a summary
+sheet, then a sheet per account with
 the running balance. Amounts are numbers with a £ format and dates are real dates, so the treasurer
 can sort, filter and total them."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -13,7 +14,7 @@ from coordinator_app.db.disk import write_private
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services.group import get_profile
 from coordinator_app.services.money import books, transactions
-from coordinator_app.services.money.years import financial_year
+from coordinator_app.services.money.years import chosen_span
 
 from .cells import sheet_title
 from .xlsx_style import header, put, widths
@@ -23,9 +24,10 @@ ACCOUNT_COLUMNS = ("Date", "Payee", "Description", "Reference", "Category", "Fun
                    "Balance")
 
 
-def export_transactions_xlsx(group: GroupFile, *, year: int, path: Path) -> int:
-    """Write the year's transactions to ``path``; returns how many lines were written."""
-    span = financial_year(group, year)
+def export_transactions_xlsx(group: GroupFile, *, path: Path, year: int | None = None, start: date | None = None,
+                             end: date | None = None) -> int:
+    """Write the transactions of the year or span to ``path``; returns how many lines were written."""
+    span = chosen_span(group, year=year, start=start, end=end)
     accounts = [a for a in books.list_accounts(group) if a.opened_on <= span.end]
     at_start = {a.id: a.balance_pence for a in books.list_accounts(group, as_at=span.start - timedelta(days=1))}
     funds = books.list_funds(group, as_at=span.end)
@@ -34,9 +36,8 @@ def export_transactions_xlsx(group: GroupFile, *, year: int, path: Path) -> int:
     summary = book.active
     summary.title = SUMMARY
     taken = {SUMMARY}
-    put(summary, 1, 1, f"{get_profile(group).name}: transactions for {span.label} "
-                       f"({span.start:%d/%m/%Y} to {span.end:%d/%m/%Y})", bold=True)
-    header(summary, ("Account", "At start of year", "Money in", "Money out", "At end of year", "Lines"), row=3)
+    put(summary, 1, 1, f"{get_profile(group).name}: transactions for {span.label}", bold=True)
+    header(summary, ("Account", "At the start", "Money in", "Money out", "At the end", "Lines"), row=3)
     written = 0
     row = 4
     for account in accounts:
@@ -62,7 +63,7 @@ def export_transactions_xlsx(group: GroupFile, *, year: int, path: Path) -> int:
             put(sheet, number, 9, line.balance_pence, money=True)
         written += len(lines)
     row += 1
-    header(summary, ("Fund", "At start of year", "", "", "At end of year", "Restricted"), row=row, freeze=False)
+    header(summary, ("Fund", "At the start", "", "", "At the end", "Restricted"), row=row, freeze=False)
     for fund in funds:
         row += 1
         put(summary, row, 1, fund.name)

@@ -52,6 +52,7 @@ from coordinator_app.db.models import (
     Grant,
     GrantBudgetLine,
     GrantOutcome,
+    GrantReportDue,
     Job,
     JobAssignment,
     JobFrequency,
@@ -623,10 +624,12 @@ class _Builder:
                       ends_on=grant_start + timedelta(days=730), fund_id=lottery.id,
                       purpose="Reaching More Carers: more carers and newcomers, and volunteers trained to "
                               "welcome them.",
-                      report_due_on=grant_start + timedelta(days=790),
                       contact_id=self.contact_rows["Grants team"].id)
         self.add(grant)
         self.s.flush()
+        self.add(GrantReportDue(grant_id=grant.id, due_on=grant_start + timedelta(days=395),
+                                sent_on=grant_start + timedelta(days=390)),
+                 GrantReportDue(grant_id=grant.id, due_on=grant_start + timedelta(days=790)))
         lines = {name: GrantBudgetLine(grant_id=grant.id, name=name, amount_pence=amount, position=position)
                  for position, (name, amount) in enumerate((
                      ("Room hire", 180_000), ("Refreshments", 60_000), ("Training and speakers", 120_000),

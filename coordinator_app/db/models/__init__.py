@@ -19,6 +19,9 @@ from .money import (
     Grant,
     GrantBudgetLine,
     GrantOutcome,
+    GrantOutcomeDocument,
+    GrantOutcomeEvidence,
+    GrantReportDue,
     PayeeRule,
     Transaction,
 )
@@ -28,7 +31,8 @@ __all__ = [
     "Account", "Achievement", "Agreement", "AgreementVersion", "Aim", "Approval", "Attachment",
     "Apology", "Attendance", "BalanceItem", "BankStatement", "Base", "BoundaryVersion", "Category", "Consent",
     "Contact", "ContactRole", "Decision", "Fund", "FundTransfer", "GoodThing", "Grant",
-    "GrantBudgetLine", "GrantOutcome", "GroupProfile", "Job", "JobAssignment", "JobVolunteer",
+    "GrantBudgetLine", "GrantOutcome", "GrantOutcomeDocument", "GrantOutcomeEvidence", "GrantReportDue",
+    "GroupProfile", "Job", "JobAssignment", "JobVolunteer",
     "Meeting", "MeetingSchedule", "Member", "MemberRole", "PayeeRule", "Setting", "SupportLogEntry",
     "Transaction", "Unavailability", "Venue",
 ]

@@ -59,6 +59,8 @@ class Fund(CreatedMixin, Base):
     kind: Mapped[FundKind] = mapped_column(str_enum(FundKind), default=FundKind.UNRESTRICTED)
     purpose: Mapped[str] = mapped_column(Text, default="")
     opening_balance_pence: Mapped[int] = mapped_column(BigInteger, default=0)
+    # A retired fund (its money spent or moved) is no longer offered for new lines; its history stays.
+    retired_on: Mapped[date | None] = mapped_column(Date)
 
 
 class Category(Base):
@@ -95,8 +97,19 @@ class Grant(CreatedMixin, Base):
     ends_on: Mapped[date] = mapped_column(Date)
     purpose: Mapped[str] = mapped_column(Text, default="")
     fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"), index=True)
-    report_due_on: Mapped[date | None] = mapped_column(Date)
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"), index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date)  # the grant is finished with; reopened by clearing it
+
+
+class GrantReportDue(Base):
+    """A day a report to the funder is due (a grant may want one each year and a final one)."""
+
+    __tablename__ = "grant_reports_due"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    grant_id: Mapped[int] = mapped_column(ForeignKey("grants.id", ondelete="CASCADE"), index=True)
+    due_on: Mapped[date] = mapped_column(Date)
+    sent_on: Mapped[date | None] = mapped_column(Date)
 
 
 class GrantBudgetLine(Base):
@@ -107,10 +120,12 @@ class GrantBudgetLine(Base):
     name: Mapped[str] = mapped_column(String(200))
     amount_pence: Mapped[int] = mapped_column(BigInteger)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)  # kept for its spending, offered no more
 
 
 class GrantOutcome(Base):
-    """An outcome promised to a funder, with a measure the app can evidence from the records."""
+    """An outcome promised to a funder: counted by the app from the records (``measure``), or, with no
+    measure, recorded by hand (``achieved``, the evidence, linked achievements, meetings and documents)."""
 
     __tablename__ = "grant_outcomes"
 
@@ -118,9 +133,35 @@ class GrantOutcome(Base):
     grant_id: Mapped[int] = mapped_column(ForeignKey("grants.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
     measure: Mapped[str] = mapped_column(String(40), default="")  # meetings, attendances, newcomers, ...
+    achievement_kind: Mapped[str] = mapped_column(String(40), default="")  # with "achievements": only this kind
     target: Mapped[int | None] = mapped_column(Integer)
+    achieved: Mapped[int | None] = mapped_column(Integer)  # by hand only; a counted outcome is counted
     evidence: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class GrantOutcomeEvidence(Base):
+    """An achievement or a meeting the treasurer points to as evidence of an outcome recorded by hand."""
+
+    __tablename__ = "grant_outcome_evidence"
+    __table_args__ = (UniqueConstraint("outcome_id", "achievement_id", "meeting_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outcome_id: Mapped[int] = mapped_column(ForeignKey("grant_outcomes.id", ondelete="CASCADE"), index=True)
+    achievement_id: Mapped[int | None] = mapped_column(ForeignKey("achievements.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+
+
+class GrantOutcomeDocument(CreatedMixin, Base):
+    """A document kept as evidence of an outcome (a certificate, a survey's results), inside the file."""
+
+    __tablename__ = "grant_outcome_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outcome_id: Mapped[int] = mapped_column(ForeignKey("grant_outcomes.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Transaction(CreatedMixin, Base):

@@ -1,5 +1,6 @@
-"""Who approved a payment. Cash paid out over £100 should carry two people's approval; the treasurer is
-warned (never stopped) when it has fewer, because the money has already gone by the time it is written up.
+"""Who approved a payment. Cash paid out over the group's limit (£100 unless the group changes it, see
+``books.set_approval_limit``) should carry two signatories' approval; the treasurer is warned (never
+stopped) when it has fewer, because the money has already gone by the time it is written up.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from sqlalchemy import select
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import Approval, Member, TransactionKind
+from coordinator_app.services import members
 from coordinator_app.services.errors import NotFound, ValidationError
 from coordinator_app.services.uow import unit_of_work
 from coordinator_app.services.validate import optional_text
 
 from .amounts import format_pence
-from .transactions import CASH_APPROVAL_LIMIT_PENCE, TransactionView, search_transactions, transaction_row
+from .transactions import TransactionView, search_transactions, transaction_row
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,20 @@ class ApprovalView:
     approver_name: str
     member_id: int | None
     approved_on: date
+
+
+@dataclass(frozen=True)
+class Approver:
+    name: str
+    member_id: int
+    signatory: bool
+
+
+def approvers(group: GroupFile, *, today: date | None = None) -> list[Approver]:
+    """Who may approve: today's members, those holding a signatory role first (each list by name)."""
+    people = members.list_members(group, today=today)
+    found = [Approver(m.name, m.id, any("signatory" in role.casefold() for role in m.roles_now)) for m in people]
+    return sorted(found, key=lambda a: not a.signatory)  # stable: the names stay in order within each part
 
 
 @dataclass(frozen=True)
@@ -85,7 +101,7 @@ def approval_warnings(group: GroupFile, *, start: date | None = None, end: date 
             who = "no approval recorded" if view.approvals == 0 else "only one person's approval"
             warnings.append(ApprovalWarning(view, (
                 f"The cash payment of {format_pence(-view.amount_pence)} to {view.payee or 'someone'} on "
-                f"{view.on:%d/%m/%Y} has {who}; cash over {format_pence(CASH_APPROVAL_LIMIT_PENCE)} "
+                f"{view.on:%d/%m/%Y} has {who}; cash over {format_pence(view.approval_limit_pence)} "
                 "needs two."
             )))
     return warnings

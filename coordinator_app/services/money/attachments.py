@@ -43,17 +43,24 @@ def _mime(data: bytes) -> str:
     return next((mime for magic, mime in _SIGNATURES if data.startswith(magic)), "application/octet-stream")
 
 
-def attach_receipt(group: GroupFile, transaction_id: int, *, filename: str, data: bytes) -> int:
-    """Keep a scan or photo of the receipt with the line (PDF, PNG, JPEG, GIF or WebP; at most 5 MB)."""
+def checked_file(data: bytes, filename: str, *, what: str = "receipt") -> tuple[str, str]:
+    """The file's plain name and type, or a sentence saying why it cannot be kept (empty, too big, not a
+    PDF or picture). Shared by receipts and the documents kept as evidence of a grant's outcomes."""
     if not data:
-        raise ValidationError("attachment", "The receipt file is empty.")
+        raise ValidationError("attachment", f"The {what} file is empty.")
     if len(data) > MAX_ATTACHMENT_BYTES:
-        raise ValidationError("attachment", f"The receipt file is too big ({len(data) / 1_000_000:.1f} MB); "
-                                            "please keep receipts under 5 MB.")
+        raise ValidationError("attachment", f"The {what} file is too big ({len(data) / 1_000_000:.1f} MB); "
+                                            f"please keep each {what} under 5 MB (a scan at a lower resolution, "
+                                            "or a photo instead of a scan, is usually small enough).")
     mime = _mime(data)
     if mime == "application/octet-stream":
-        raise ValidationError("attachment", "The receipt must be a PDF or a picture (PNG, JPEG, GIF or WebP).")
-    name = PurePath(filename.replace("\\", "/")).name.strip()[:255] or "receipt"
+        raise ValidationError("attachment", f"The {what} must be a PDF or a picture (PNG, JPEG, GIF or WebP).")
+    return PurePath(filename.replace("\\", "/")).name.strip()[:255] or what, mime
+
+
+def attach_receipt(group: GroupFile, transaction_id: int, *, filename: str, data: bytes) -> int:
+    """Keep a scan or photo of the receipt with the line (PDF, PNG, JPEG, GIF or WebP; at most 5 MB)."""
+    name, mime = checked_file(data, filename)
     with unit_of_work(group) as session:
         transaction_row(session, transaction_id)
         row = Attachment(transaction_id=transaction_id, filename=name, mime=mime, data=data)

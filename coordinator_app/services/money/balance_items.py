@@ -30,14 +30,20 @@ class BalanceItemView:
     restricted: bool
 
 
-def add_balance_item(group: GroupFile, *, kind: BalanceItemKind, description: str, as_at: date,
-                     amount_pence: int | None = None, fund_id: int | None = None) -> int:
+def _check(kind: BalanceItemKind, description: str, amount_pence: int | None) -> tuple[BalanceItemKind, str]:
     kind = BalanceItemKind(kind)
     clean = required_text("description", description, "what it is", max_length=300)
     if amount_pence is None and kind is not BalanceItemKind.ASSET_FOR_USE:
         raise ValidationError("amount", "Please enter how much is owed.")
     if amount_pence is not None and amount_pence < 0:
         raise ValidationError("amount", "Enter the amount without a minus sign; the kind says which way it goes.")
+    return kind, clean
+
+
+def add_balance_item(group: GroupFile, *, kind: BalanceItemKind, description: str, as_at: date,
+                     amount_pence: int | None = None, fund_id: int | None = None) -> int:
+    """Something owed to the group, owed by it, or kept for its use, as at a financial year's end."""
+    kind, clean = _check(kind, description, amount_pence)
     with unit_of_work(group) as session:
         if fund_id is not None:
             fund_row(session, fund_id)
@@ -56,6 +62,18 @@ def list_balance_items(group: GroupFile, *, as_at: date) -> list[BalanceItemView
         return [BalanceItemView(id=r.id, kind=r.kind, description=r.description, amount_pence=r.amount_pence,
                                 as_at=r.as_at, fund_id=r.fund_id, restricted=kind is FundKind.RESTRICTED)
                 for r, kind in rows]
+
+
+def update_balance_item(group: GroupFile, item_id: int, *, kind: BalanceItemKind, description: str, as_at: date,
+                        amount_pence: int | None = None, fund_id: int | None = None) -> None:
+    kind, clean = _check(kind, description, amount_pence)
+    with unit_of_work(group) as session:
+        row = session.get(BalanceItem, item_id)
+        if row is None:
+            raise NotFound(f"There is no balance line number {item_id}.")
+        if fund_id is not None:
+            fund_row(session, fund_id)
+        row.kind, row.description, row.amount_pence, row.as_at, row.fund_id = kind, clean, amount_pence, as_at, fund_id
 
 
 def remove_balance_item(group: GroupFile, item_id: int) -> None:

@@ -23,6 +23,7 @@ from coordinator_app.db.models import (
     Fund,
     FundKind,
     FundTransfer,
+    Setting,
     Transaction,
 )
 from coordinator_app.services.errors import NotFound, ValidationError
@@ -30,6 +31,8 @@ from coordinator_app.services.uow import unit_of_work
 from coordinator_app.services.validate import optional_text, required_text
 
 GENERAL_FUND = "General fund"
+DEFAULT_APPROVAL_LIMIT_PENCE = 10_000  # cash paid out over £100 wants two people's approval
+_APPROVAL_LIMIT_KEY = "money.two_approvers_over_pence"
 
 HEADING_LABELS: dict[AccountsHeading, str] = {
     AccountsHeading.DONATIONS: "Donations and gifts",
@@ -93,6 +96,7 @@ class FundView:
     purpose: str
     opening_balance_pence: int
     balance_pence: int
+    retired_on: date | None = None
 
     @property
     def restricted(self) -> bool:
@@ -191,7 +195,8 @@ def add_account(
 
 
 def update_account(group: GroupFile, account_id: int, *, name: str | None = None, bank_details: str | None = None,
-                   opening_balance_pence: int | None = None, closed_on: date | None = None) -> AccountView:
+                   opening_balance_pence: int | None = None) -> AccountView:
+    """Change an account's name, bank details or opening balance (closing one is ``closing.close_account``)."""
     with unit_of_work(group) as session:
         row = account_row(session, account_id)
         if name is not None:
@@ -200,8 +205,6 @@ def update_account(group: GroupFile, account_id: int, *, name: str | None = None
             row.bank_details = optional_text("bank_details", bank_details, "the bank details", max_length=100)
         if opening_balance_pence is not None:
             row.opening_balance_pence = int(opening_balance_pence)
-        if closed_on is not None:
-            row.closed_on = closed_on
         session.flush()
         return _account_view(row, *_account_sums(session, None))
 
@@ -253,7 +256,8 @@ def fund_balances(session: Session, *, as_at: date | None = None) -> dict[int, i
 
 def _fund_view(row: Fund, balances: dict[int, int]) -> FundView:
     return FundView(id=row.id, name=row.name, kind=row.kind, purpose=row.purpose,
-                    opening_balance_pence=row.opening_balance_pence, balance_pence=balances.get(row.id, 0))
+                    opening_balance_pence=row.opening_balance_pence, balance_pence=balances.get(row.id, 0),
+                    retired_on=row.retired_on)
 
 
 def add_fund(group: GroupFile, *, name: str, kind: FundKind = FundKind.UNRESTRICTED, purpose: str = "",
@@ -340,12 +344,20 @@ def add_category(group: GroupFile, *, name: str, direction: CategoryDirection, h
 
 def update_category(group: GroupFile, category_id: int, *, name: str | None = None,
                     heading: AccountsHeading | None = None, active: bool | None = None) -> CategoryView:
+    """Rename a category, move it under another CC16 heading, or retire it (``active=False``): a retired
+    category keeps its lines but is offered for no new ones."""
     with unit_of_work(group) as session:
         row = session.get(Category, category_id)
         if row is None:
             raise NotFound(f"There is no category number {category_id}.")
         if name is not None:
-            row.name = required_text("category", name, "the category's name", max_length=100)
+            clean = required_text("category", name, "the category's name", max_length=100)
+            clash = session.scalar(select(Category.id).where(func.lower(Category.name) == clean.lower(),
+                                                             Category.direction == row.direction))
+            if clash not in (None, row.id):
+                raise ValidationError("category", f"There is already a {row.direction.value} category called "
+                                                  f"“{clean}”.")
+            row.name = clean
         if heading is not None:
             _check_heading(row.direction, AccountsHeading(heading))
             row.heading = AccountsHeading(heading)
@@ -370,3 +382,27 @@ def find_category(group: GroupFile, name: str, *, direction: CategoryDirection) 
         if category.name.casefold() == name.strip().casefold():
             return category
     raise ValidationError("category", f"There is no {CategoryDirection(direction).value} category called “{name}”.")
+
+
+# ---- the group's money rules ----------------------------------------------------------------------------
+
+def approval_limit(session: Session) -> int:
+    """Cash paid out over this many pence wants two signatories' approval (a group setting, £100 at first)."""
+    text = session.scalar(select(Setting.value).where(Setting.key == _APPROVAL_LIMIT_KEY))
+    return int(text) if text and text.isdigit() else DEFAULT_APPROVAL_LIMIT_PENCE
+
+
+def get_approval_limit(group: GroupFile) -> int:
+    with unit_of_work(group, write=False) as session:
+        return approval_limit(session)
+
+
+def set_approval_limit(group: GroupFile, pence: int) -> None:
+    if isinstance(pence, bool) or not isinstance(pence, int) or pence < 0:
+        raise ValidationError("approval_limit", "The amount needing two approvals must be £0.00 or more.")
+    with unit_of_work(group) as session:
+        row = session.get(Setting, _APPROVAL_LIMIT_KEY)
+        if row is None:
+            session.add(Setting(key=_APPROVAL_LIMIT_KEY, value=str(pence)))
+        else:
+            row.value = str(pence)

@@ -64,7 +64,8 @@ def _cleared_balance(session: Session, statement: BankStatement) -> int:
 
 
 def start_statement(group: GroupFile, *, account_id: int, statement_date: date, closing_balance_pence: int) -> int:
-    """Begin reconciling a statement (or carry on with the open one for this account)."""
+    """Begin reconciling a statement (or carry on with the open one for this account). A new statement
+    starts with the lines imported from the bank up to its date already ticked: the bank listed them."""
     with unit_of_work(group) as session:
         account_row(session, account_id)
         open_one = session.scalar(select(BankStatement).where(
@@ -81,6 +82,10 @@ def start_statement(group: GroupFile, *, account_id: int, statement_date: date, 
                             closing_balance_pence=int(closing_balance_pence))
         session.add(row)
         session.flush()
+        for line in session.scalars(select(Transaction).where(
+                Transaction.account_id == account_id, Transaction.import_key.is_not(None),
+                Transaction.statement_id.is_(None), Transaction.on <= statement_date)):
+            line.cleared, line.statement_id = True, row.id
         return row.id
 
 
@@ -132,6 +137,22 @@ def finish(group: GroupFile, statement_id: int, *, today: date | None = None) ->
             f"{format_pence(current.difference_pence)}. Find it before marking the statement reconciled."))
     with unit_of_work(group) as session:
         _statement(session, statement_id).reconciled_on = today or date.today()
+    return reconciliation(group, statement_id)
+
+
+def reopen_statement(group: GroupFile, statement_id: int) -> Reconciliation:
+    """Undo "Mark reconciled" for the account's latest statement, so its lines can be corrected."""
+    with unit_of_work(group) as session:
+        statement = _statement(session, statement_id)
+        if statement.reconciled_on is None:
+            raise ValidationError("statement", "This statement is not reconciled yet, so its lines can change.")
+        later = session.scalar(select(BankStatement).where(
+            BankStatement.account_id == statement.account_id, BankStatement.id != statement.id,
+            or_(BankStatement.statement_date > statement.statement_date, BankStatement.reconciled_on.is_(None))))
+        if later is not None:
+            raise ValidationError("statement", f"The statement to {later.statement_date:%d/%m/%Y} comes after this "
+                                               "one; only the latest statement can be reopened.")
+        statement.reconciled_on = None
     return reconciliation(group, statement_id)
 
 

@@ -41,9 +41,7 @@ from coordinator_app.services.validate import optional_text
 
 from . import payee_rules
 from .amounts import format_pence
-from .books import account_row, fund_row, general_fund_id
-
-CASH_APPROVAL_LIMIT_PENCE = 10_000  # cash paid out over £100 wants two people's approval
+from .books import DEFAULT_APPROVAL_LIMIT_PENCE, account_row, approval_limit, fund_row, general_fund_id
 
 
 @dataclass(frozen=True)
@@ -71,6 +69,7 @@ class TransactionView:
     statement_id: int | None
     approvals: int
     attachments: int
+    approval_limit_pence: int = DEFAULT_APPROVAL_LIMIT_PENCE  # the group's setting when the line was read
 
     @property
     def uncategorised(self) -> bool:
@@ -79,7 +78,7 @@ class TransactionView:
     @property
     def needs_second_approver(self) -> bool:
         return (self.account_kind is AccountKind.CASH and self.kind is TransactionKind.PAYMENT
-                and -self.amount_pence > CASH_APPROVAL_LIMIT_PENCE and self.approvals < 2)
+                and -self.amount_pence > self.approval_limit_pence and self.approvals < 2)
 
 
 @dataclass(frozen=True)
@@ -119,6 +118,7 @@ def views_query() -> Select:
 
 def load_views(session: Session, query: Select | None = None) -> list[TransactionView]:
     views = []
+    limit = approval_limit(session)
     for t, account_name, account_kind, cat_name, heading, fund_name, fund_kind, n_appr, n_att in session.execute(
         query if query is not None else views_query()
     ):
@@ -129,6 +129,7 @@ def load_views(session: Session, query: Select | None = None) -> list[Transactio
             fund_id=t.fund_id, fund_name=fund_name, fund_restricted=fund_kind is FundKind.RESTRICTED,
             budget_line_id=t.budget_line_id, member_id=t.member_id, transfer_id=t.transfer_id, cleared=t.cleared,
             statement_id=t.statement_id, approvals=int(n_appr or 0), attachments=int(n_att or 0),
+            approval_limit_pence=limit,
         ))
     return views
 
@@ -376,46 +377,119 @@ def update_transaction(group: GroupFile, transaction_id: int, *, on: date | None
     Both halves of a transfer between accounts change together."""
     with unit_of_work(group) as session:
         row = transaction_row(session, transaction_id)
-        legs = [row]
-        if row.transfer_id is not None:
-            legs = list(session.scalars(select(Transaction).where(Transaction.transfer_id == row.transfer_id)))
-        if (on is not None or amount_pence is not None) and any(_reconciled(session, leg) for leg in legs):
-            raise ValidationError("transaction", "This line is on a reconciled bank statement, so its date and "
-                                                 "amount cannot change.")
-        if on is not None:
-            for leg in legs:
-                _check_date(account_row(session, leg.account_id), on)
-                leg.on = on
-        if amount_pence is not None:
-            amount = _positive(amount_pence)
-            for leg in legs:
-                leg.amount_pence = amount if leg.amount_pence > 0 else -amount
-        texts = _texts(row.payee if payee is None else payee, row.description if description is None else description,
-                       row.reference if reference is None else reference)
-        row.payee, row.description, row.reference = texts
-        if row.kind is TransactionKind.TRANSFER:
-            if any(value is not _UNSET for value in (category_id, budget_line_id)):
-                raise ValidationError("category", "A transfer between accounts has no category.")
-            if fund_id is not _UNSET:
-                new_fund = _resolve_fund(session, fund_id, None)  # type: ignore[arg-type]
-                for leg in legs:
-                    leg.fund_id = new_fund
-            return _view(session, row.id)
-        direction = CategoryDirection(row.kind.value)
-        if category_id is not _UNSET:
-            row.category_id = _check_category(session, category_id, direction)  # type: ignore[arg-type]
-        if budget_line_id is not _UNSET:
-            if budget_line_id is not None and direction is CategoryDirection.RECEIPT:
-                raise ValidationError("budget_line", "Only payments are charged to a grant's budget lines.")
-            row.budget_line_id = budget_line_id  # type: ignore[assignment]
-        if fund_id is not _UNSET or budget_line_id is not _UNSET:
-            wanted = row.fund_id if fund_id is _UNSET and row.budget_line_id is None else fund_id
-            row.fund_id = _resolve_fund(session, wanted, row.budget_line_id)  # type: ignore[arg-type]
-        if member_id is not _UNSET:
-            row.member_id = _check_member(session, member_id)  # type: ignore[arg-type]
-        if learn and category_id is not _UNSET and row.category_id is not None and row.payee:
-            payee_rules.learn(session, row.payee, row.category_id, row.fund_id)
+        _correct(session, row, on=on, amount_pence=amount_pence, payee=payee, description=description,
+                 reference=reference, category_id=category_id, fund_id=fund_id, budget_line_id=budget_line_id,
+                 member_id=member_id, learn=learn)
         return _view(session, row.id)
+
+
+def _reconciled_sentence(session: Session, legs: Sequence[Transaction]) -> str | None:
+    for leg in legs:
+        if _reconciled(session, leg):
+            statement = session.get(BankStatement, leg.statement_id)
+            assert statement is not None
+            return (f"This line is on the bank statement to {statement.statement_date:%d/%m/%Y}, which is "
+                    "reconciled, so its date and amount cannot change. To correct them, reopen that statement on "
+                    "the Reconcile tab first.")
+    return None
+
+
+def _correct(session: Session, row: Transaction, *, on: date | None = None, amount_pence: int | None = None,
+             payee: str | None = None, description: str | None = None, reference: str | None = None,
+             category_id: int | None | object = _UNSET, fund_id: int | None | object = _UNSET,
+             budget_line_id: int | None | object = _UNSET, member_id: int | None | object = _UNSET,
+             learn: bool = True) -> None:
+    legs = [row]
+    if row.transfer_id is not None:
+        legs = list(session.scalars(select(Transaction).where(Transaction.transfer_id == row.transfer_id)))
+    moving = (on is not None and on != row.on) or (amount_pence is not None and amount_pence != abs(row.amount_pence))
+    if moving and (refused := _reconciled_sentence(session, legs)):
+        raise ValidationError("amount" if on is None or on == row.on else "on", refused)
+    if on is not None:
+        for leg in legs:
+            _check_date(account_row(session, leg.account_id), on)
+            leg.on = on
+    if amount_pence is not None:
+        amount = _positive(amount_pence)
+        for leg in legs:
+            leg.amount_pence = amount if leg.amount_pence > 0 else -amount
+    texts = _texts(row.payee if payee is None else payee, row.description if description is None else description,
+                   row.reference if reference is None else reference)
+    row.payee, row.description, row.reference = texts
+    if row.kind is TransactionKind.TRANSFER:
+        if any(value not in (_UNSET, None) for value in (category_id, budget_line_id)):
+            raise ValidationError("category", "A transfer between accounts has no category.")
+        if fund_id is not _UNSET:
+            new_fund = _resolve_fund(session, fund_id, None)  # type: ignore[arg-type]
+            for leg in legs:
+                leg.fund_id = new_fund
+        return
+    direction = CategoryDirection(row.kind.value)
+    if category_id is not _UNSET:
+        row.category_id = _check_category(session, category_id, direction)  # type: ignore[arg-type]
+    if budget_line_id is not _UNSET:
+        if budget_line_id is not None and direction is CategoryDirection.RECEIPT:
+            raise ValidationError("budget_line", "Only payments are charged to a grant's budget lines.")
+        row.budget_line_id = budget_line_id  # type: ignore[assignment]
+    if fund_id is not _UNSET or budget_line_id is not _UNSET:
+        wanted = row.fund_id if fund_id is _UNSET and row.budget_line_id is None else fund_id
+        row.fund_id = _resolve_fund(session, wanted, row.budget_line_id)  # type: ignore[arg-type]
+    if member_id is not _UNSET:
+        row.member_id = _check_member(session, member_id)  # type: ignore[arg-type]
+    if learn and category_id is not _UNSET and row.category_id is not None and row.payee:
+        payee_rules.learn(session, row.payee, row.category_id, row.fund_id)
+
+
+def set_many(group: GroupFile, transaction_ids: Sequence[int], *, category_id: int | None | object = _UNSET,
+             fund_id: int | None | object = _UNSET, budget_line_id: int | None | object = _UNSET,
+             learn: bool = False) -> int:
+    """Give many lines the same category, fund or budget line at once: all of them, or (naming the line
+    that cannot take it) none. Returns how many lines were changed."""
+    if not transaction_ids:
+        raise ValidationError("transactions", "Choose at least one line first.")
+    with unit_of_work(group) as session:
+        for transaction_id in dict.fromkeys(transaction_ids):
+            row = transaction_row(session, transaction_id)
+            try:
+                _correct(session, row, category_id=category_id, fund_id=fund_id, budget_line_id=budget_line_id,
+                         learn=learn)
+            except ValidationError as exc:
+                who = row.payee or row.description or format_pence(row.amount_pence)
+                raise ValidationError(exc.field, f"The line of {row.on:%d/%m/%Y} ({who}): {exc.message} "
+                                                 "Nothing was changed.") from exc
+        return len(set(transaction_ids))
+
+
+def lines_like(group: GroupFile, transaction_id: int) -> list[TransactionView]:
+    """The other receipts or payments from the same payee (as the payee rules read it) with another
+    category, to offer "also apply to the other lines from this payee"."""
+    with unit_of_work(group, write=False) as session:
+        row = transaction_row(session, transaction_id)
+        wanted = payee_rules.normalise_payee(row.payee)
+        if not wanted or row.kind is TransactionKind.TRANSFER or row.category_id is None:
+            return []
+        candidates = load_views(session, views_query().where(
+            Transaction.kind == row.kind, Transaction.id != row.id,
+            or_(Transaction.category_id.is_(None), Transaction.category_id != row.category_id)))
+        return [v for v in candidates if payee_rules.normalise_payee(v.payee) == wanted]
+
+
+def cash_warning(group: GroupFile, account_id: int) -> str | None:
+    """A sentence when a cash account's running balance goes below nothing (cash cannot), else None.
+    Only a warning: the treasurer may be writing up the lines in a different order from the day."""
+    with unit_of_work(group, write=False) as session:
+        account = account_row(session, account_id)
+        if account.kind is not AccountKind.CASH:
+            return None
+        balance = account.opening_balance_pence
+        for on, amount in session.execute(select(Transaction.on, Transaction.amount_pence)
+                                          .where(Transaction.account_id == account.id)
+                                          .order_by(Transaction.on, Transaction.id)):
+            balance += amount
+            if balance < 0:
+                return (f"“{account.name}” goes down to {format_pence(balance)} on {on:%d/%m/%Y}, but cash cannot "
+                        "go below nothing: is a line missing, or an amount wrong?")
+        return None
 
 
 def categorise(group: GroupFile, transaction_id: int, *, category_id: int | None, fund_id: int | None = None,
@@ -487,6 +561,15 @@ def _matches(view: TransactionView, search: str) -> bool:
     haystack = " ".join((view.payee, view.description, view.reference, view.category_name or "", view.fund_name,
                          format_pence(view.amount_pence), format_pence(abs(view.amount_pence)))).casefold()
     return all(word in haystack for word in needle.split())
+
+
+def first_and_last_day(group: GroupFile) -> tuple[date | None, date | None]:
+    """The first day of the books (the earliest account opening or line) and the day of the latest line."""
+    with unit_of_work(group, write=False) as session:
+        opened = session.scalar(select(func.min(Account.opened_on)))
+        first, last = session.execute(select(func.min(Transaction.on), func.max(Transaction.on))).one()
+        starts = [d for d in (opened, first) if d is not None]
+        return (min(starts) if starts else None), last
 
 
 def search_transactions(group: GroupFile, *, text: str = "", start: date | None = None, end: date | None = None,

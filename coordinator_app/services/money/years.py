@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.services.errors import ValidationError
 from coordinator_app.services.group import get_profile
+
+from .transactions import first_and_last_day
 
 
 @dataclass(frozen=True)
@@ -53,3 +56,28 @@ def financial_year(group: GroupFile, year: int) -> FinancialYear:
 
 def current_financial_year(group: GroupFile, *, today: date | None = None) -> FinancialYear:
     return year_containing(today or date.today(), get_profile(group).financial_year_start_month)
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """Any stretch of days the treasurer asks for: a financial year, two dates, or every line there is."""
+
+    start: date
+    end: date
+    label: str
+
+
+def chosen_span(group: GroupFile, *, year: int | None = None, start: date | None = None, end: date | None = None,
+                today: date | None = None) -> DateSpan:
+    """A financial year (``year``), the days from ``start`` to ``end`` (either may be left open), or, with
+    none of them, every line in the books."""
+    if year is not None:
+        bounds = financial_year(group, year)
+        return DateSpan(bounds.start, bounds.end,
+                        f"{bounds.label} ({bounds.start:%d/%m/%Y} to {bounds.end:%d/%m/%Y})")
+    first, last = first_and_last_day(group)
+    today = today or date.today()
+    start, end = start or first or today, end or max(last or today, today)
+    if end < start:
+        raise ValidationError("end", f"The last day ({end:%d/%m/%Y}) is before the first ({start:%d/%m/%Y}).")
+    return DateSpan(start, end, f"{start:%d/%m/%Y} to {end:%d/%m/%Y}")

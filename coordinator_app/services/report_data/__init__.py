@@ -16,7 +16,7 @@ Consents are judged as they stand on ``today`` (the day the document is printed)
 from .achievements import AchievementSummaryData, KindSection, achievement_summary_data
 from .celebration import AimLine, CelebrationData, GoodThingLine, JobShare, celebration_data, year_period
 from .common import Activity, Letterhead, MeetingLine, MonthAttendance, Quote, Story, Thanks
-from .funding import BudgetLine, FundingData, OutcomeLine, Payment, funding_data
+from .funding import BudgetLine, FundingData, OutcomeLine, Payment, funding_data, outcome_figures
 from .printables import (
     ActionLine,
     AgreementData,
@@ -40,6 +40,6 @@ __all__ = [
     "ContactRow", "DecisionLine", "FundingData", "GoodThingLine", "JobShare", "Letterhead", "MeetingLine",
     "MinutesData",
     "MonthAttendance", "OutcomeLine", "Payment", "Quote", "RotaData", "RotaTurn", "SignInData", "Story", "Thanks",
-    "agreement_data", "celebration_data", "contact_list_data", "funding_data", "minutes_data", "rota_data",
-    "sign_in_data", "year_period",
+    "agreement_data", "celebration_data", "contact_list_data", "funding_data", "minutes_data", "outcome_figures",
+    "rota_data", "sign_in_data", "year_period",
 ]

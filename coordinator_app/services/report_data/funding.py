@@ -7,14 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import (
+    Achievement,
+    AchievementKind,
     Fund,
     FundTransfer,
     Grant,
     GrantBudgetLine,
     GrantOutcome,
+    GrantOutcomeDocument,
+    GrantOutcomeEvidence,
+    GrantReportDue,
+    Meeting,
     Transaction,
     TransactionKind,
 )
@@ -23,6 +30,7 @@ from ..errors import NotFound, ValidationError
 from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from .common import (
+    ACHIEVEMENT_LABELS,
     MEASURE_LABELS,
     Activity,
     Letterhead,
@@ -64,6 +72,7 @@ class OutcomeLine:
     target: int | None
     achieved: int | None
     evidence: str
+    outcome_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -101,16 +110,82 @@ class FundingData:
         return self.amount_pence - self.spent_pence
 
 
-def _measure(measure: str, activity: Activity, stories: int) -> int | None:
+def _measure(row: GrantOutcome, activity: Activity, stories: list[Story]) -> int | None:
+    """What the records count for an outcome within the grant's dates; by hand, the figure typed in."""
+    measure = row.measure.strip().lower()
+    if measure == "achievements" and row.achievement_kind:
+        label = ACHIEVEMENT_LABELS.get(AchievementKind(row.achievement_kind))
+        return sum(1 for story in stories if story.kind_label == label)
     return {
         "meetings": activity.meetings_held,
         "attendances": activity.attendances,
         "people": activity.distinct_people,
         "newcomers": activity.newcomers,
         "volunteers": activity.volunteers,
-        "achievements": stories,
+        "achievements": len(stories),
         "support": activity.support_sessions,
-    }.get(measure.strip().lower())
+    }.get(measure, row.achieved)
+
+
+def _outcome_label(row: GrantOutcome) -> str:
+    if row.measure == "achievements" and row.achievement_kind:
+        return f"achievements ({ACHIEVEMENT_LABELS[AchievementKind(row.achievement_kind)].lower()})"
+    return MEASURE_LABELS.get(row.measure.strip().lower(), "")
+
+
+def _outcome_evidence(session: Session, row: GrantOutcome, privacy: Privacy) -> str:
+    """The treasurer's evidence text, then the meetings, achievements and documents it points to."""
+    parts = [privacy.scrub(row.evidence)] if row.evidence.strip() else []
+    meetings = session.scalars(
+        select(Meeting.held_on).join(GrantOutcomeEvidence, GrantOutcomeEvidence.meeting_id == Meeting.id)
+        .where(GrantOutcomeEvidence.outcome_id == row.id, Meeting.deleted_at.is_(None)).order_by(Meeting.held_on)
+    ).all()
+    if meetings:
+        parts.append("Meetings: " + ", ".join(f"{d.day} {d:%b %Y}" for d in meetings) + ".")
+    titles = session.scalars(
+        select(Achievement.title).join(GrantOutcomeEvidence, GrantOutcomeEvidence.achievement_id == Achievement.id)
+        .where(GrantOutcomeEvidence.outcome_id == row.id, Achievement.deleted_at.is_(None))
+        .order_by(Achievement.achieved_on)
+    ).all()
+    if titles:
+        parts.append("Achievements: " + "; ".join(privacy.scrub(t) for t in titles) + ".")
+    documents = session.scalars(select(GrantOutcomeDocument.filename)
+                                .where(GrantOutcomeDocument.outcome_id == row.id)
+                                .order_by(GrantOutcomeDocument.id)).all()
+    if documents:
+        parts.append("Documents kept: " + ", ".join(documents) + ".")
+    return " ".join(parts)
+
+
+def _outcome_lines(session: Session, grant: Grant, privacy: Privacy, activity: Activity,
+                   stories: list[Story]) -> list[OutcomeLine]:
+    return [
+        OutcomeLine(text=privacy.scrub(row.text), measure_label=_outcome_label(row), target=row.target,
+                    achieved=_measure(row, activity, stories), evidence=_outcome_evidence(session, row, privacy),
+                    outcome_id=row.id)
+        for row in session.scalars(select(GrantOutcome).where(GrantOutcome.grant_id == grant.id)
+                                   .order_by(GrantOutcome.position, GrantOutcome.id))
+    ]
+
+
+def _next_report(session: Session, grant_id: int) -> date | None:
+    """The next report to the funder not yet sent (or, all sent, the last one)."""
+    dates = session.execute(select(GrantReportDue.due_on, GrantReportDue.sent_on)
+                            .where(GrantReportDue.grant_id == grant_id).order_by(GrantReportDue.due_on)).all()
+    return next((due for due, sent in dates if sent is None), dates[-1][0] if dates else None)
+
+
+def outcome_figures(group: GroupFile, *, grant_id: int, today: date | None = None) -> list[OutcomeLine]:
+    """The grant's outcomes as the funding report prints them (for the window, so both always agree)."""
+    today = today or date.today()
+    with unit_of_work(group, write=False) as session:
+        grant = session.get(Grant, grant_id)
+        if grant is None:
+            raise NotFound(f"There is no grant number {grant_id}.")
+        privacy = Privacy(session, today)
+        activity, _ = _activity(session, grant.starts_on, grant.ends_on, _letterhead(session).count_only)
+        return _outcome_lines(session, grant, privacy, activity,
+                              _stories(session, privacy, grant.starts_on, grant.ends_on))
 
 
 def funding_data(group: GroupFile, *, reference: str, today: date | None = None) -> FundingData:
@@ -158,21 +233,11 @@ def funding_data(group: GroupFile, *, reference: str, today: date | None = None)
 
         activity, _ = _activity(session, grant.starts_on, grant.ends_on, letterhead.count_only)
         stories = _stories(session, privacy, grant.starts_on, grant.ends_on)
-        outcomes = [
-            OutcomeLine(
-                text=privacy.scrub(row.text), measure_label=MEASURE_LABELS.get(row.measure.strip().lower(), ""),
-                target=row.target, achieved=_measure(row.measure, activity, len(stories)),
-                evidence=privacy.scrub(row.evidence),
-            )
-            for row in session.scalars(
-                select(GrantOutcome).where(GrantOutcome.grant_id == grant.id)
-                .order_by(GrantOutcome.position, GrantOutcome.id)
-            )
-        ]
+        outcomes = _outcome_lines(session, grant, privacy, activity, stories)
         return FundingData(
             letterhead=letterhead, funder=grant.funder, reference=grant.reference, amount_pence=grant.amount_pence,
             awarded_on=grant.awarded_on, starts_on=grant.starts_on, ends_on=grant.ends_on,
-            purpose=privacy.scrub(grant.purpose), report_due_on=grant.report_due_on,
+            purpose=privacy.scrub(grant.purpose), report_due_on=_next_report(session, grant.id),
             fund_name=fund.name if fund else "", as_of=today,
             lines=tuple(BudgetLine(line.name, line.amount_pence, spent_by_line[line.id]) for line in budget),
             payments=tuple(payments), received_pence=received, spent_pence=sum(p.amount_pence for p in payments),

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 10:35:41.061154
+Create Date: 2026-12-02 10:38:49.240789
 """
 
 from alembic import op
@@ -69,6 +69,7 @@ def upgrade() -> None:
     sa.Column('kind', sa.Enum('unrestricted', 'restricted', name='fundkind', native_enum=False, length=40), nullable=False),
     sa.Column('purpose', sa.Text(), nullable=False),
     sa.Column('opening_balance_pence', sa.BigInteger(), nullable=False),
+    sa.Column('retired_on', sa.Date(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_funds')),
     sa.UniqueConstraint('name', name=op.f('uq_funds_name'))
@@ -198,8 +199,8 @@ def upgrade() -> None:
     sa.Column('ends_on', sa.Date(), nullable=False),
     sa.Column('purpose', sa.Text(), nullable=False),
     sa.Column('fund_id', sa.Integer(), nullable=False),
-    sa.Column('report_due_on', sa.Date(), nullable=True),
     sa.Column('contact_id', sa.Integer(), nullable=True),
+    sa.Column('closed_on', sa.Date(), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['contact_id'], ['contacts.id'], name=op.f('fk_grants_contact_id_contacts'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['fund_id'], ['funds.id'], name=op.f('fk_grants_fund_id_funds'), ondelete='RESTRICT'),
@@ -285,6 +286,7 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('amount_pence', sa.BigInteger(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('retired', sa.Boolean(), nullable=False),
     sa.ForeignKeyConstraint(['grant_id'], ['grants.id'], name=op.f('fk_grant_budget_lines_grant_id_grants'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_grant_budget_lines'))
     )
@@ -296,7 +298,9 @@ def upgrade() -> None:
     sa.Column('grant_id', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('measure', sa.String(length=40), nullable=False),
+    sa.Column('achievement_kind', sa.String(length=40), nullable=False),
     sa.Column('target', sa.Integer(), nullable=True),
+    sa.Column('achieved', sa.Integer(), nullable=True),
     sa.Column('evidence', sa.Text(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['grant_id'], ['grants.id'], name=op.f('fk_grant_outcomes_grant_id_grants'), ondelete='CASCADE'),
@@ -304,6 +308,17 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('grant_outcomes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_grant_outcomes_grant_id'), ['grant_id'], unique=False)
+
+    op.create_table('grant_reports_due',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('grant_id', sa.Integer(), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=False),
+    sa.Column('sent_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['grant_id'], ['grants.id'], name=op.f('fk_grant_reports_due_grant_id_grants'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_grant_reports_due'))
+    )
+    with op.batch_alter_table('grant_reports_due', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_grant_reports_due_grant_id'), ['grant_id'], unique=False)
 
     op.create_table('meetings',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -444,6 +459,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_good_things_meeting_id'), ['meeting_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_good_things_shared_by_id'), ['shared_by_id'], unique=False)
 
+    op.create_table('grant_outcome_documents',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('outcome_id', sa.Integer(), nullable=False),
+    sa.Column('filename', sa.String(length=255), nullable=False),
+    sa.Column('mime', sa.String(length=100), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['outcome_id'], ['grant_outcomes.id'], name=op.f('fk_grant_outcome_documents_outcome_id_grant_outcomes'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_grant_outcome_documents'))
+    )
+    with op.batch_alter_table('grant_outcome_documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_grant_outcome_documents_outcome_id'), ['outcome_id'], unique=False)
+
     op.create_table('jobs',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
@@ -540,6 +568,22 @@ def upgrade() -> None:
     with op.batch_alter_table('attachments', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_attachments_transaction_id'), ['transaction_id'], unique=False)
 
+    op.create_table('grant_outcome_evidence',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('outcome_id', sa.Integer(), nullable=False),
+    sa.Column('achievement_id', sa.Integer(), nullable=True),
+    sa.Column('meeting_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['achievement_id'], ['achievements.id'], name=op.f('fk_grant_outcome_evidence_achievement_id_achievements'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_grant_outcome_evidence_meeting_id_meetings'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['outcome_id'], ['grant_outcomes.id'], name=op.f('fk_grant_outcome_evidence_outcome_id_grant_outcomes'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_grant_outcome_evidence')),
+    sa.UniqueConstraint('outcome_id', 'achievement_id', 'meeting_id', name=op.f('uq_grant_outcome_evidence_outcome_id_achievement_id_meeting_id'))
+    )
+    with op.batch_alter_table('grant_outcome_evidence', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_grant_outcome_evidence_achievement_id'), ['achievement_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_grant_outcome_evidence_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_grant_outcome_evidence_outcome_id'), ['outcome_id'], unique=False)
+
     op.create_table('job_assignments',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('job_id', sa.Integer(), nullable=False),
@@ -592,6 +636,12 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_job_assignments_due_on'))
 
     op.drop_table('job_assignments')
+    with op.batch_alter_table('grant_outcome_evidence', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_grant_outcome_evidence_outcome_id'))
+        batch_op.drop_index(batch_op.f('ix_grant_outcome_evidence_meeting_id'))
+        batch_op.drop_index(batch_op.f('ix_grant_outcome_evidence_achievement_id'))
+
+    op.drop_table('grant_outcome_evidence')
     with op.batch_alter_table('attachments', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_attachments_transaction_id'))
 
@@ -622,6 +672,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_jobs_from_meeting_id'))
 
     op.drop_table('jobs')
+    with op.batch_alter_table('grant_outcome_documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_grant_outcome_documents_outcome_id'))
+
+    op.drop_table('grant_outcome_documents')
     with op.batch_alter_table('good_things', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_good_things_shared_by_id'))
         batch_op.drop_index(batch_op.f('ix_good_things_meeting_id'))
@@ -660,6 +714,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_meetings_chair_member_id'))
 
     op.drop_table('meetings')
+    with op.batch_alter_table('grant_reports_due', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_grant_reports_due_grant_id'))
+
+    op.drop_table('grant_reports_due')
     with op.batch_alter_table('grant_outcomes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_grant_outcomes_grant_id'))
 
