@@ -67,6 +67,7 @@ from coordinator_app.db.models import (
     Grant,
     GrantBudgetLine,
     GrantOutcome,
+    GrantReportDue,
     Job,
     JobAssignment,
     JobFrequency,
@@ -304,7 +305,7 @@ class _People:
         restricted = list(range(general + 1, general + 6))
         self.put(Fund, [{"id": f, "name": f"Restricted fund {i}", "kind": FundKind.RESTRICTED,
                          "purpose": "Only for the funded project."} for i, f in enumerate(restricted, 1)])
-        grants, lines, outcomes = [], [], []
+        grants, lines, outcomes, reports = [], [], [], []
         grant_lines: dict[int, list[int]] = {}
         line_id = 0
         for gid in range(1, 20 * scale + 1):
@@ -315,7 +316,8 @@ class _People:
                            "reference": f"GR-{gid:05d}", "amount_pence": rng.randint(200, 900) * 1_000,
                            "starts_on": starts, "ends_on": starts + timedelta(days=730), "fund_id": fund,
                            "awarded_on": starts - timedelta(days=30), "contact_id": 1,
-                           "report_due_on": starts + timedelta(days=790), "purpose": "Reaching more carers."})
+                           "purpose": "Reaching more carers."})
+            reports.append({"grant_id": gid, "due_on": starts + timedelta(days=790)})
             for position, name in enumerate(("Room hire", "Refreshments", "Training and speakers", "Publicity")):
                 line_id += 1
                 lines.append({"id": line_id, "grant_id": gid, "name": name, "amount_pence": 50_000,
@@ -325,6 +327,7 @@ class _People:
         self.put(Grant, grants)
         self.put(GrantBudgetLine, lines)
         self.put(GrantOutcome, outcomes)
+        self.put(GrantReportDue, reports)
 
         receipts = [(name, cid) for name, (cid, d) in cats.items() if d is CategoryDirection.RECEIPT]
         payments = [(name, cid) for name, (cid, d) in cats.items() if d is CategoryDirection.PAYMENT]
