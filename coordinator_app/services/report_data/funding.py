@@ -182,7 +182,7 @@ def outcome_figures(group: GroupFile, *, grant_id: int, today: date | None = Non
         grant = session.get(Grant, grant_id)
         if grant is None:
             raise NotFound(f"There is no grant number {grant_id}.")
-        privacy = Privacy(session, today)
+        privacy = Privacy(session, today, Document.FUNDING)
         activity, _ = _activity(session, grant.starts_on, grant.ends_on, _letterhead(session).count_only)
         return _outcome_lines(session, grant, privacy, activity,
                               _stories(session, privacy, grant.starts_on, grant.ends_on))
