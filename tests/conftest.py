@@ -38,3 +38,22 @@ def group(group_path: Path) -> Iterator[GroupFile]:
         yield opened
     finally:
         opened.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server the server-group tests use (see tests/pg_server.py for where it comes from)."""
+    from pg_server import find_server, unavailable
+
+    with find_server() as server:
+        if server is None:
+            unavailable("no PostgreSQL server: none at $COORDINATOR_TEST_POSTGRES or 127.0.0.1:5432, and no initdb")
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server) -> Iterator[str]:
+    """The address of a new, empty PostgreSQL database of this test's own."""
+    from pg_server import fresh_database
+
+    yield from fresh_database(pg_server)

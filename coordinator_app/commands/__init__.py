@@ -10,4 +10,5 @@ MODULES = [
     "coordinator_app.commands.backup",
     "coordinator_app.commands.data_rights",
     "coordinator_app.commands.calendar",
+    "coordinator_app.commands.server",
 ]

@@ -23,6 +23,15 @@ def register(cli: CommandLine) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    with opened_group(args, read_only=True) as group:
+        if group.path is None:  # a server group: the server keeps its own storage and links sound
+            with group.engine.connect() as conn:
+                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            print(f"Server group: {group.address}")  # type: ignore[attr-defined]
+            print(f"Schema version: {revision}")
+            print("Storage and links between records are kept by the server itself (PostgreSQL).")
+            print("The server group is sound.")
+            return EXIT_SOUND
     path = group_path(args)
     with opened_group(args, read_only=True) as group, group.engine.connect() as conn:
         revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()

@@ -11,6 +11,7 @@ from typing import Any
 
 from coordinator_app import paths
 from coordinator_app.db.groupfile import GroupFile, open_group
+from coordinator_app.db.server.address import looks_like_server, resolve
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -19,6 +20,7 @@ GROUPS = {
     "export": "write the group's data out to a file",
     "report": "make a PDF report",
     "print": "make a printable sheet",
+    "server": "keep the group on a PostgreSQL server shared by several computers",
 }
 
 
@@ -82,7 +84,14 @@ def explicit_group_path(args: argparse.Namespace) -> Path | None:
 
 @contextlib.contextmanager
 def opened_group(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[GroupFile]:
-    group = open_group(group_path(args), read_only=read_only)
+    """The group ``--group`` names: a group file, or a server group (its address, or a link file)."""
+    named = getattr(args, "group", None) or os.environ.get(paths.GROUP_ENV)
+    if named and looks_like_server(named):
+        from coordinator_app.db.server.group import open_server_group
+
+        group: GroupFile = open_server_group(resolve(named), read_only=read_only)  # type: ignore[assignment]
+    else:
+        group = open_group(group_path(args), read_only=read_only)
     try:
         yield group
     finally:

@@ -6,10 +6,11 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.db.server.group import server_storage_message
 
 from . import changes
 from .errors import StorageError
@@ -55,7 +56,13 @@ def unit_of_work(group: GroupFile, *, write: bool = True) -> Iterator[Session]:
             session.rollback()
     except (OperationalError, sqlite3.OperationalError) as exc:
         session.rollback()
-        message = plain_storage_message(exc)
+        message = plain_storage_message(exc) or server_storage_message(exc)
+        if message is None:
+            raise
+        raise StorageError(message) from exc
+    except DBAPIError as exc:  # a server group: a refused privilege, a lost serialisation race
+        session.rollback()
+        message = server_storage_message(exc)
         if message is None:
             raise
         raise StorageError(message) from exc

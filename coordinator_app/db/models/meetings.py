@@ -46,7 +46,8 @@ class Meeting(CreatedMixin, Base):
     members_count: Mapped[int | None] = mapped_column(Integer)
     newcomers_count: Mapped[int] = mapped_column(Integer, default=0)
     guests_count: Mapped[int] = mapped_column(Integer, default=0)
-    confidential_notes: Mapped[str] = mapped_column(Text, default="")
+    # Deferred: not read by ordinary queries, so a server login without the right to see it can list the rest.
+    confidential_notes: Mapped[str] = mapped_column(Text, default="", deferred=True)
     minutes: Mapped[str] = mapped_column(Text, default="")
     minutes_shareable: Mapped[bool] = mapped_column(Boolean, default=False)
     # Who chaired: a member, or a name typed in (a visiting chair); both empty when nobody was named.

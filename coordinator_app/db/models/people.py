@@ -22,7 +22,8 @@ class Member(CreatedMixin, Base):
     joined_on: Mapped[date] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
     kind: Mapped[MemberKind] = mapped_column(str_enum(MemberKind), default=MemberKind.MEMBER)
-    private_notes: Mapped[str] = mapped_column(Text, default="")
+    # Deferred: not read by ordinary queries, so a server login without the right to see it can list the rest.
+    private_notes: Mapped[str] = mapped_column(Text, default="", deferred=True)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     roles: Mapped[list[MemberRole]] = relationship(
