@@ -27,6 +27,7 @@ from ..tables import ROW_ROLE as ROW
 from ..tables import Column, RowsModel, SearchProxy, fold, make_table, show_date
 from . import member_changes
 from .base import Page, PageContext
+from .member_import_dialog import MemberImportDialog
 from .widgets import button, heading, note, search_box, section
 
 COL_NAME, COL_KIND, COL_JOINED, COL_ROLES, COL_AGREED = range(5)
@@ -73,6 +74,9 @@ class MembersPage(Page):
         self.review_button = button(self.tr("Revie&w former members…"),
                                     self.tr("People who left long ago, whose details may be erased"))
         top.addWidget(self.review_button)
+        self.import_button = button(self.tr("Import a mem&ber list…"),
+                                    self.tr("Add many members at once from a spreadsheet saved as CSV"))
+        top.addWidget(self.import_button)
         layout.addLayout(top)
 
         self.model = RowsModel(MEMBER_COLUMNS, self)
@@ -162,6 +166,7 @@ class MembersPage(Page):
         self.export_button.clicked.connect(self.export_data)
         self.erase_button.clicked.connect(self.erase)
         self.review_button.clicked.connect(self.review_former)
+        self.import_button.clicked.connect(self.import_list)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._show_detail(None)
 
@@ -185,7 +190,7 @@ class MembersPage(Page):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = self.tr("{n} members").format(n=total) if shown == total else \
+        text = (self.tr("1 member") if total == 1 else self.tr("{n} members").format(n=total)) if shown == total else \
             self.tr("{shown} of {n} members match").format(shown=shown, n=total)
         self.count_label.setText(text)
 
@@ -442,6 +447,21 @@ class MembersPage(Page):
         self.dialog = member_changes.TimeAwayDialog(self, self.ctx, self.detail.id, self.detail.name)
         self.dialog.finished.connect(lambda _result: self.ctx.changed())
         self.dialog.open()
+
+    def import_list(self) -> None:
+        if not self.may_leave():
+            return
+        self.dialog = MemberImportDialog(self, self.ctx)
+        self.dialog.accepted.connect(self._imported)
+        self.dialog.open()
+
+    def _imported(self) -> None:
+        result = self.dialog.result
+        self.ctx.changed()
+        if result is not None:
+            self.ctx.status(self.tr("Imported {people}.").format(
+                people=self.tr("1 member") if result.imported == 1 else
+                self.tr("{n} members").format(n=result.imported)))
 
     # -- data rights (ui/data_rights.py) -------------------------------------------------------------
     def export_data(self) -> None:
