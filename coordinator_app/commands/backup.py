@@ -30,6 +30,12 @@ def register(cli: CommandLine) -> None:
         "<name>.before-restore-<date and time>. Close the group in the app first.",
     )
     parser.add_argument("backup", type=Path, metavar="BACKUP")
+    cli.add(
+        cli.top, "set-aside-log", handler=run_set_aside_log,
+        help="put aside a leftover log that does not fit the group file, so the file opens as last saved",
+        description="When the group file is sound but the log beside it (NAME-wal) is left from another copy "
+        "of the group, rename the log to NAME.stale-log-<date and time> (kept, not deleted).",
+    )
 
 
 def _size(size: int) -> str:
@@ -61,4 +67,11 @@ def run_restore(args: argparse.Namespace) -> int:
     print(f"Restored {path.name} from {result.restored_from.name}.")
     if result.kept_as is not None:
         print(f"The file it replaced is kept as {result.kept_as}.")
+    return 0
+
+
+def run_set_aside_log(args: argparse.Namespace) -> int:
+    path = group_path(args)
+    kept = backups.set_aside_stale_log(path)
+    print(f"Put the log aside as {kept.name}; {path.name} now opens as it was last saved.")
     return 0

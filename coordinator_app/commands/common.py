@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from coordinator_app import paths
 from coordinator_app.db.groupfile import GroupFile, open_group
 from coordinator_app.db.server.address import looks_like_server, resolve
 
+TIGHTENED = "Note: {name} could be read by other people on this computer; it is now private to you."
 Handler = Callable[[argparse.Namespace], int]
 
 GROUPS = {
@@ -92,6 +94,8 @@ def opened_group(args: argparse.Namespace, *, read_only: bool = False) -> Iterat
         group: GroupFile = open_server_group(resolve(named), read_only=read_only)  # type: ignore[assignment]
     else:
         group = open_group(group_path(args), read_only=read_only)
+    if getattr(group, "tightened", False):
+        print(TIGHTENED.format(name=group.path.name), file=sys.stderr)
     try:
         yield group
     finally:

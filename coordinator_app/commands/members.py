@@ -28,10 +28,12 @@ def run(args: argparse.Namespace) -> int:
     today = date.today()
     member_list = load_members(args.csv, today=today)  # a bad list is refused before the group file is opened
     with opened_group(args) as group:
+        if group.held_by is not None:
+            raise ReadOnlyGroupFile(group.path, f"{group.path.name} is open by {group.held_by.describe()}, so nothing "
+                                                "was imported; close it there and try again.")
         if group.read_only:
-            who = f" by {group.held_by.describe()}" if group.held_by else ""
-            raise ReadOnlyGroupFile(group.path, f"{group.path.name} is open{who}, so nothing was imported; "
-                                                "close it there and try again.")
+            raise ReadOnlyGroupFile(group.path, f"{group.path.name} cannot be changed because {group.why_read_only}, "
+                                                "so nothing was imported.")
         result = import_member_list(group, member_list, today=today)
         group_name = get_profile(group).name
     people = "member" if result.imported == 1 else "members"

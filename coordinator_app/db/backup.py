@@ -14,7 +14,6 @@ still) the newest of each of 9 months. Nothing is deleted while the newest backu
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import re
@@ -28,8 +27,11 @@ from coordinator_app import paths
 
 from .disk import create_private, fsync_dir, owner_only
 from .errors import GroupFileError
-from .integrity import identity_on_disk, read_only_uri
+from .groupfile import writable_target
+from .integrity import identity_on_disk
 from .lock import pid_alive
+from .reading import read_connection, readable
+from .sqlite_errors import Trouble, trouble
 
 BACKUP_SUFFIX = ".group"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
@@ -110,49 +112,48 @@ def find_backups(group_path: Path, folder: Path | None = None) -> list[BackupFil
     return sorted(found, reverse=True)
 
 
-def _ro_connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(read_only_uri(path), uri=True)
-
-
 def verify(path: Path) -> bool:
     """Whether ``path`` is a sound SQLite file holding a group (full ``integrity_check``)."""
     try:
-        conn = _ro_connect(path)
-        try:
+        with read_connection(path) as conn:
             if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
                 return False
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             return {"alembic_version", "group_profile"} <= tables
-        finally:
-            conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, OSError):
         return False
 
 
 def content_fingerprint(path: Path) -> str:
     """A hash of everything the file holds (schema and rows), to tell whether it changed since a backup."""
     digest = hashlib.sha256()
-    conn = _ro_connect(path)
-    try:
+    with read_connection(path) as conn:
         tables = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
         for name, sql in tables:
             digest.update(f"{name}\n{sql}\n".encode())
             for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid'):
                 digest.update(repr(row).encode())
-    finally:
-        conn.close()
     return digest.hexdigest()
 
 
 def _plain_failure(exc: BaseException) -> str:
-    text = str(exc).lower()
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EFBIG) or "full" in text or "too large" in text:
+    """The sentence for a backup that could not be written, chosen by the error's code, not its words."""
+    kind = trouble(exc)
+    if kind is Trouble.FULL:
         return "The backup could not be written because the disk is full. Free some space and try again."
-    if "disk i/o error" in text:
+    if kind is Trouble.DISK_FAILED:
         return "The backup could not be written: the disk refused it (it may be full). Free some space and try again."
-    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text or "permission" in text:
+    if kind is Trouble.READ_ONLY:
         return "The backup could not be written because the backup folder is read-only."
+    if kind is Trouble.CANNOT_OPEN:
+        return "The backup could not be written because the backup folder cannot be reached."
     return f"The backup could not be written ({exc})."
+
+
+def _unreadable(source: Path, exc: BaseException) -> BackupFailed:
+    """The group file itself could not be read: say so, rather than blame the backup folder."""
+    why = getattr(exc, "strerror", None) or exc
+    return BackupFailed(source, f"{source.name} could not be read to back it up ({why}); nothing was written.")
 
 
 def clear_partials(folder: Path) -> None:
@@ -168,23 +169,35 @@ def clear_partials(folder: Path) -> None:
 def copy_database(source: Path, target: Path) -> None:
     """Copy a consistent snapshot of ``source`` into a new self-contained file ``target`` and sync it.
 
-    Readers and writers of ``source`` carry on meanwhile (it is read in one snapshot, never written).
-    Raises ``sqlite3.Error`` or ``OSError``; ``target`` may then be half-written and must be removed.
+    Readers and writers of ``source`` carry on meanwhile (it is read in one snapshot, never written), and
+    a source on read-only media is read too. A source that cannot be read is a :class:`BackupFailed`;
+    otherwise raises ``sqlite3.Error`` or ``OSError``, and ``target`` may then be half-written and must go.
     """
-    src = _ro_connect(source)
     try:
-        if not target.exists():
-            create_private(target)  # owner-only before the first byte of the group is copied in
-        dst = sqlite3.connect(target)
+        reader = readable(source)
+    except OSError as exc:
+        raise _unreadable(source, exc) from exc
+    try:
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            if dst.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-                raise sqlite3.DatabaseError("the copy failed its integrity check")
+            src = sqlite3.connect(reader.uri, uri=True)
+            src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            raise _unreadable(source, exc) from exc
+        try:
+            if not target.exists():
+                create_private(target)  # owner-only before the first byte of the group is copied in
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                if dst.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+                    raise sqlite3.DatabaseError("the copy failed its integrity check")
+            finally:
+                dst.close()
         finally:
-            dst.close()
+            src.close()
     finally:
-        src.close()
+        reader.close()
     with target.open("rb+") as handle:
         os.fsync(handle.fileno())
     owner_only(target)
@@ -199,7 +212,6 @@ def take_backup(group_path: Path, folder: Path | None = None, *, now: datetime |
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise BackupFailed(group_path, _plain_failure(exc)) from exc
-    clear_partials(folder)
     serial = 0
     while (folder / backup_name(group_path, taken_at, serial)).exists():
         serial += 1
@@ -208,17 +220,23 @@ def take_backup(group_path: Path, folder: Path | None = None, *, now: datetime |
 
 
 def backup_to(group_path: Path, target: Path) -> Path:
-    """"Back up now…" to a file of the user's choosing; an existing file there is replaced only at the end."""
+    """"Back up now…" to a file of the user's choosing: a new file, or an earlier backup (replaced only at the end).
+
+    Like a restore, it writes only where a group file is or where nothing is (never over a document, a
+    link's target, a device).
+    """
     target = Path(target)
     if target.is_dir():
         target = target / backup_name(group_path, _now(None))
-    if target.resolve() == Path(group_path).resolve():
+    target = writable_target(target, doing="back up")
+    if target == Path(group_path).resolve():
         raise BackupFailed(group_path, "Choose a different file for the backup, not the group file itself.")
     return _write_verified(Path(group_path), target)
 
 
 def _write_verified(group_path: Path, final: Path) -> Path:
     tmp = final.with_name(f".{final.name}.partial-{os.getpid()}")
+    clear_partials(final.parent)
     try:
         for leftover in (tmp, Path(f"{tmp}-journal")):
             leftover.unlink(missing_ok=True)
@@ -325,6 +343,7 @@ class BackupScheduler:
         return made
 
     def on_open(self, *, now: datetime | None = None) -> Path | None:
+        clear_partials(self.folder)  # left by a backup that was killed part-way
         backups = find_backups(self.group_path, self.folder)
         if backups and verify(backups[0].path):
             self._backed_up = content_fingerprint(backups[0].path)

@@ -23,6 +23,10 @@ class DamagedGroupFile(GroupFileError):
     exit_code = 1
 
 
+class StaleLog(DamagedGroupFile):
+    """The file is sound but the ``-wal`` beside it does not fit it (left by another copy of the same group)."""
+
+
 class NewerGroupFile(GroupFileError):
     pass
 

@@ -10,32 +10,27 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import lock as locking
-from . import migrate
-from .disk import create_private, fsync_dir, owner_only
+from . import migrate, reading
+from .disk import create_private, fsync_dir, more_open_than_private, owner_only
 from .engine import make_engine
-from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse, NewerGroupFile, NotAGroupFile
+from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse, NewerGroupFile, NotAGroupFile, StaleLog
 from .integrity import new_file_identity, stray_wal
+from .reading import Readable, has_log, read_connection
+from .sqlite_errors import Trouble, trouble
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Stamped into the SQLite header so the file is recognisably ours (``file`` shows it too).
 APPLICATION_ID = 0x47434F4F  # "GCOO"
-
-
-def _ro_connect(path: Path) -> sqlite3.Connection:
-    """Read-only. With no log beside the file (it is closed and whole), read it as immutable, so looking at a
-    WAL-mode file leaves no -wal/-shm files behind; otherwise read it normally, log included."""
-    in_use = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
-    flags = "mode=ro" if in_use else "mode=ro&immutable=1"
-    return sqlite3.connect(f"file:{quote(path.as_posix())}?{flags}", uri=True)
 
 
 def inspect_file(path: Path) -> str:
@@ -59,21 +54,27 @@ def inspect_file(path: Path) -> str:
             path, f"{name} has a leftover log from a different file beside it; neither has been changed."
         )
     try:
-        conn = _ro_connect(path)
-    except sqlite3.Error as exc:
-        raise NotAGroupFile(path, f"{name} cannot be opened: {exc}.") from exc
-    try:
-        check = conn.execute("PRAGMA quick_check").fetchall()
-        if [row[0] for row in check] != ["ok"]:
-            raise DamagedGroupFile(path, f"{name} is damaged ({check[0][0]}); it has not been changed.")
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"alembic_version", "group_profile"} <= tables:
-            raise NotAGroupFile(path, f"{name} is a database, but not a Group Coordinator group file.")
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        with read_connection(path, one_look=True) as conn:
+            problem = _first_problem(conn)
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if problem is None and not {"alembic_version", "group_profile"} <= tables:
+                raise NotAGroupFile(path, f"{name} is a database, but not a Group Coordinator group file.")
+            row = None if problem else conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except OSError as exc:
+        raise NotAGroupFile(path, f"{name} cannot be read: {exc.strerror or exc}.") from exc
     except sqlite3.DatabaseError as exc:
-        raise DamagedGroupFile(path, f"{name} is damaged ({exc}); it has not been changed.") from exc
-    finally:
-        conn.close()
+        if trouble(exc) is Trouble.CANNOT_OPEN:
+            raise NotAGroupFile(path, f"{name} cannot be opened here ({exc}).") from exc
+        if trouble(exc) is Trouble.BUSY:
+            raise GroupFileInUse(path, f"{name} is busy in another program; try again in a moment.") from exc
+        problem = str(exc)
+    if problem is not None:
+        if has_log(path) and _sound_without_log(path):
+            raise StaleLog(
+                path, f"{name} is sound, but the log beside it ({name}-wal) is left from another copy of this "
+                "group and does not fit it, so neither has been changed: set the log aside (coordinator-app "
+                "set-aside-log, or open the file in the window) to open the file as it was last saved.")
+        raise DamagedGroupFile(path, f"{name} is damaged ({problem}); it has not been changed.")
     if row is None:
         raise DamagedGroupFile(path, f"{name} has no schema version recorded; it has not been changed.")
     revision = str(row[0])
@@ -83,6 +84,24 @@ def inspect_file(path: Path) -> str:
             f"{name} was saved by a newer version of Group Coordinator; install the newest version to open it.",
         )
     return revision
+
+
+def _first_problem(conn: sqlite3.Connection) -> str | None:
+    """The first line ``quick_check`` reports, or ``None`` when the file is sound."""
+    check = conn.execute("PRAGMA quick_check").fetchall()
+    return None if [row[0] for row in check] == ["ok"] else str(check[0][0])
+
+
+def _sound_without_log(path: Path) -> bool:
+    """Whether the file passes its check read on its own, ignoring the log beside it."""
+    try:
+        conn = sqlite3.connect(reading.uri(path, immutable=True), uri=True)
+        try:
+            return _first_problem(conn) is None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
 
 
 def _finish_copy(tmp: Path) -> None:
@@ -121,6 +140,26 @@ def _temp_beside(path: Path, purpose: str) -> Path:
     return create_private(tmp)  # owner-only before SQLite writes a byte into it
 
 
+def clear_leftovers(path: Path) -> list[Path]:
+    """Remove the hidden copies a killed restore, upgrade or creation left beside ``path``; returns them.
+
+    Called with the file's lock held, so no restore of it is running; each name carries its process id,
+    and only those of processes that are gone are removed.
+    """
+    pattern = re.compile(rf"^\.{re.escape(path.name)}\.(?:restoring|upgrading|creating)-(\d+)(?:-wal|-shm|-journal)?$")
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for entry in path.parent.iterdir():
+            match = pattern.match(entry.name)
+            if match and not locking.pid_alive(int(match.group(1))):
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+                    removed.append(entry)
+    if removed:
+        logging.getLogger(__name__).info("removed leftovers of an interrupted restore: %s", removed)
+    return removed
+
+
 def upgrade_on_copy(path: Path) -> None:
     """Bring an older file up to the newest schema; the original is replaced only on success."""
     tmp = _temp_beside(path, "upgrading")
@@ -146,20 +185,42 @@ def upgrade_on_copy(path: Path) -> None:
             Path(str(tmp) + suffix).unlink(missing_ok=True)
 
 
+# Why a group file opened read-only, in words that finish "... so changes cannot be saved".
+READ_ONLY_BECAUSE = {
+    "asked": "it was opened only for reading",
+    "held": "another copy of the app has it open",
+    "media": "it is on read-only media (a locked memory stick, a CD or a read-only share)",
+    "permission": "this computer does not allow you to change it (permission denied)",
+}
+
+
 class GroupFile:
-    """One open group file: its engine, whether we may write, and who else has it."""
+    """One open group file: its engine, whether we may write, why not, and who else has it."""
 
     def __init__(self, path: Path, engine: Engine, *, read_only: bool, lock: locking.GroupLock | None,
-                 held_by: locking.LockOwner | None = None) -> None:
+                 held_by: locking.LockOwner | None = None, read_only_because: str | None = None,
+                 source: Readable | None = None) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
         self.held_by = held_by
+        self.read_only_because = read_only_because if read_only else None  # a key of READ_ONLY_BECAUSE
         self._lock = lock
+        self._source = source
+        self.tightened = False  # set when the file was found readable by others and made owner-only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def session(self) -> Session:
         return self._sessions()
+
+    @property
+    def why_read_only(self) -> str | None:
+        """Why changes cannot be saved, as a clause ("it is on read-only media ..."), or None if they can."""
+        if not self.read_only:
+            return None
+        if self.held_by is not None:
+            return f"{self.held_by.describe()} has it open"
+        return READ_ONLY_BECAUSE.get(self.read_only_because or "asked")
 
     def close(self) -> None:
         """Fold the log into the file (so it can be copied as one file) and let go of the lock."""
@@ -167,6 +228,8 @@ class GroupFile:
             with contextlib.suppress(Exception), self.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         self.engine.dispose()
+        if self._source is not None:
+            self._source.close()
         if self._lock:
             self._lock.release()
 
@@ -177,63 +240,128 @@ class GroupFile:
         self.close()
 
 
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+def _why_not_writable(path: Path) -> str | None:
+    """"media" or "permission" when nobody here may change the file; None when we may."""
+    if reading.on_read_only_media(path):
+        return "media"
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return "permission"
+    return None
+
+
+def _open_read_only(path: Path, revision: str, *, read_only_because: str,
+                    held_by: locking.LockOwner | None = None) -> GroupFile:
+    """Read the file wherever reading works; an older version is upgraded on a private copy, the original kept."""
+    if revision == migrate.SCHEMA_HEAD:
+        source = reading.readable(path)
+    else:
+        source = reading.private_copy(path)
+        try:
+            upgrade_on_copy(source.path)
+        except Exception as exc:
+            source.close()
+            logging.getLogger(__name__).exception("upgrading a copy of %s failed", path)
+            raise GroupFileError(path, f"{path.name} is from an older version and could not be read ({exc}); "
+                                       "it has not been changed.") from exc
+    engine = make_engine(source.path, read_only=True, immutable=source.immutable)
+    return GroupFile(path, engine, read_only=True, lock=None, held_by=held_by, read_only_because=read_only_because,
+                     source=source)
 
 
 def open_group(path: Path | str, *, read_only: bool = False) -> GroupFile:
     """Open an existing group file, upgrading it if it is from an older version.
 
-    A file held by another copy of the app, or one we may not write, opens read-only.
+    A file held by another copy of the app, or one we may not write (read-only media, no permission),
+    opens read-only, and ``why_read_only`` says which. Reading works wherever the file can be read.
     """
     path = Path(path).resolve()
     revision = inspect_file(path)
-    held_by: locking.LockOwner | None = None
-    lock: locking.GroupLock | None = None
-    immutable = False
-    if not read_only:
-        if not _writable(path):
-            # Nobody here may change it, so read it as it lies, creating no side files; a log left
-            # beside it still has to be read through.
-            read_only = True
-            immutable = not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
-        else:
-            lock = locking.GroupLock(path)
-            try:
-                held_by = lock.acquire()
-            except OSError:
-                held_by, lock, read_only = None, None, True
-            if held_by is not None:
-                lock, read_only = None, True
+    if read_only:
+        return _open_read_only(path, revision, read_only_because="asked")
+    because = _why_not_writable(path)
+    if because:
+        return _open_read_only(path, revision, read_only_because=because)
+    lock = locking.GroupLock(path)
+    try:
+        held_by = lock.acquire()
+    except OSError:
+        return _open_read_only(path, revision, read_only_because="permission")
+    if held_by is not None:
+        return _open_read_only(path, revision, read_only_because="held", held_by=held_by)
+    clear_leftovers(path)
     if revision != migrate.SCHEMA_HEAD:
-        if read_only:
-            who = f" by {held_by.describe()}" if held_by else ""
-            raise GroupFileInUse(
-                path, f"{path.name} needs updating to this version, but it is open read-only{who}."
-            )
         try:
             upgrade_on_copy(path)
         except Exception as exc:  # a failed upgrade of any kind leaves the original as it was
             logging.getLogger(__name__).exception("upgrading %s failed", path)
-            if lock:
-                lock.release()
+            lock.release()
             raise GroupFileError(path, f"{path.name} could not be updated ({exc}); it has not been changed.") \
                 from exc
-    engine = make_engine(path, read_only=read_only, immutable=immutable)
-    return GroupFile(path, engine, read_only=read_only, lock=lock, held_by=held_by)
+    engine = make_engine(path)
+    group = GroupFile(path, engine, read_only=False, lock=lock)
+    if more_open_than_private(path):
+        owner_only(path)
+        group.tightened = not more_open_than_private(path)
+    return group
+
+
+def writable_target(path: Path, *, doing: str) -> Path:
+    """``path`` resolved, if a group file may be written there: where a group file is, or where nothing is.
+
+    A symlink is refused (its target is never replaced), as are a folder, a device and a file of another
+    program; each in one sentence, with nothing touched. A damaged group file may be replaced (that is what
+    restoring is for); it is kept beside the restored one.
+    """
+    path = Path(os.path.abspath(path))
+    if path.is_symlink():
+        raise NotAGroupFile(path, f"{path} is a link to {os.readlink(path)}; to {doing}, name the group file "
+                                  "itself, not a link to it. Nothing was changed.")
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return path.parent.resolve() / path.name
+    if stat.S_ISDIR(info.st_mode):
+        raise NotAGroupFile(path, f"{path} is a folder, not a group file; nothing was changed.")
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAGroupFile(path, f"{path} is a device or other special file, not a group file; nothing was changed.")
+    try:
+        inspect_file(path)
+    except NotAGroupFile as exc:
+        raise NotAGroupFile(path, f"{path.name} is not a group file, so it was left as it is; to {doing}, name a "
+                                  "group file or a file that does not exist yet.") from exc
+    except GroupFileError:
+        pass  # a group file, damaged or from a newer version: it is kept aside, never destroyed
+    return path.resolve()
+
+
+def _link_new(tmp: Path, path: Path) -> None:
+    """Give ``tmp`` the name ``path`` only if nothing has that name (a hard link fails if it exists)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise GroupFileError(path, f"{path.name} already exists; choose another name.") from None
+    except OSError:  # a file system without hard links (FAT, some shares)
+        if os.path.lexists(path):
+            raise GroupFileError(path, f"{path.name} already exists; choose another name.") from None
+        os.replace(tmp, path)
 
 
 def create_group_file(path: Path | str, initialise: Callable[[Session], None] | None = None) -> Path:
-    """Make a new group file at ``path``: built beside it, filled by ``initialise``, then renamed in."""
-    path = Path(path).resolve()
-    if path.exists():
+    """Make a new group file at ``path``: built beside it, filled by ``initialise``, then linked in.
+
+    Only where nothing is: an existing file (or a link, even one pointing nowhere) is refused, and the
+    final step never replaces a file that appeared meanwhile.
+    """
+    path = Path(os.path.abspath(path))
+    if os.path.lexists(path):
         raise GroupFileError(path, f"{path.name} already exists; choose another name.")
     path.parent.mkdir(parents=True, exist_ok=True)
+    path = path.parent.resolve() / path.name
     tmp = _temp_beside(path, "creating")
     try:
         _upgrade(tmp, initialise)
         _finish_copy(tmp)
-        os.replace(tmp, path)
+        _link_new(tmp, path)
         fsync_dir(path.parent)
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):

@@ -11,17 +11,13 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, event
 
+from .reading import read_connection
+
 _USER_VERSION_OFFSET = 60
 _WAL_HEADER_SIZE = 32
-
-
-def read_only_uri(path: Path) -> str:
-    """A ``file:`` URI opening ``path`` read-only; quoting keeps "#", "?" or "%" in a name part of the name."""
-    return f"file:{quote(path.as_posix())}?mode=ro"
 
 
 def new_file_identity() -> int:
@@ -45,12 +41,9 @@ def stray_wal(path: Path) -> bool:
     except OSError:
         return False
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
+        with read_connection(path) as conn:
             replayed = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, OSError):
         return False  # the usual checks report an unreadable file
     return replayed != own
 

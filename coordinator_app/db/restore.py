@@ -18,9 +18,9 @@ from pathlib import Path
 from . import lock as locking
 from .backup import STAMP_FORMAT, copy_database, find_backups, verify
 from .disk import fsync_dir, owner_only
-from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse
-from .groupfile import inspect_file
-from .integrity import read_only_uri
+from .errors import DamagedGroupFile, GroupFileError, GroupFileInUse, StaleLog
+from .groupfile import clear_leftovers, inspect_file, writable_target
+from .reading import read_connection
 
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -52,16 +52,9 @@ def _count(conn: sqlite3.Connection, table: str) -> int | None:
 
 def describe_backup(path: Path, taken_at: datetime) -> BackupInfo:
     counts: dict[str, int | None] = dict.fromkeys(("members", "meetings", "transactions"))
-    try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error:
-        conn = None
-    if conn is not None:
-        try:
-            for table in counts:
-                counts[table] = _count(conn, table)
-        finally:
-            conn.close()
+    with contextlib.suppress(sqlite3.Error, OSError), read_connection(path) as conn:
+        for table in counts:
+            counts[table] = _count(conn, table)
     try:
         size = path.stat().st_size
     except OSError:
@@ -111,6 +104,37 @@ def set_aside_damaged(path: Path, *, now: datetime | None = None) -> Path:
     return target
 
 
+def set_aside_stale_log(path: Path, *, now: datetime | None = None) -> Path:
+    """Rename a ``-wal`` that does not fit its (sound) group file out of the way, kept, not deleted.
+
+    The file then opens as it was last saved. Refused while another copy of the app has the file open.
+    """
+    path = Path(path).resolve()
+    wal = Path(f"{path}-wal")
+    if not wal.exists():
+        raise GroupFileError(path, f"There is no log beside {path.name}; nothing was changed.")
+    try:
+        inspect_file(path)
+    except StaleLog:
+        pass
+    else:
+        raise GroupFileError(path, f"The log beside {path.name} belongs to it (it holds recent changes), so it was "
+                                   "left where it is.")
+    lock = locking.GroupLock(path)
+    holder = lock.acquire()
+    if holder is not None:
+        raise GroupFileInUse(path, f"{path.name} is open (by {holder.describe()}); close it there first.")
+    try:
+        target = _aside_name(path, "stale-log", now)
+        os.replace(wal, target)
+        owner_only(target)
+        Path(f"{path}-shm").unlink(missing_ok=True)
+        fsync_dir(path.parent)
+        return target
+    finally:
+        lock.release()
+
+
 def _checkpoint(path: Path) -> None:
     """Fold committed changes from the log into the file about to be kept, when it is healthy enough."""
     with contextlib.suppress(sqlite3.Error):
@@ -127,7 +151,7 @@ def restore_backup(backup: Path, group_path: Path, *, now: datetime | None = Non
     The backup is verified on a copy beside the group file, then swapped in with a rename, so the group
     file is at every moment either the old one or the restored one.
     """
-    backup, group_path = Path(backup), Path(group_path).resolve()
+    backup, group_path = Path(backup), writable_target(Path(group_path), doing="restore")
     if not backup.is_file():
         raise GroupFileError(backup, f"There is no backup at {backup}; nothing was changed.")
     if not verify(backup):
@@ -143,6 +167,7 @@ def restore_backup(backup: Path, group_path: Path, *, now: datetime | None = Non
         raise GroupFileInUse(
             group_path, f"{group_path.name} is still open (by {holder.describe()}); close it before restoring."
         )
+    clear_leftovers(group_path)
     tmp = group_path.with_name(f".{group_path.name}.restoring-{os.getpid()}")
     try:
         for suffix in ("", *_SIDE_FILES):

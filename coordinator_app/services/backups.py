@@ -23,7 +23,7 @@ from coordinator_app.db.restore import BackupInfo, RestoreResult
 __all__ = [
     "BackupFailed", "BackupInfo", "BackupScheduler", "Recovery", "RestoreResult", "back_up_file", "back_up_now",
     "back_up_to", "clear_stale_lock", "difference_from_now", "list_backups", "location_warning", "lock_holder",
-    "offer_for_damaged", "recover_damaged", "restore", "scheduler_for", "secure_permissions",
+    "offer_for_damaged", "recover_damaged", "restore", "scheduler_for", "secure_permissions", "set_aside_stale_log",
 ]
 
 
@@ -128,6 +128,11 @@ def recover_damaged(
     if chosen is not None:
         restore_db.restore_backup(chosen.path, group_path, now=now)
     return Recovery(set_aside, chosen)
+
+
+def set_aside_stale_log(group_path: Path | str, *, now: datetime | None = None) -> Path:
+    """Put a log that does not fit the group file aside (kept as ``<name>.stale-log-<stamp>``); returns where."""
+    return restore_db.set_aside_stale_log(Path(group_path), now=now)
 
 
 def lock_holder(group_path: Path | str) -> locking.LockOwner | None:

@@ -11,29 +11,26 @@ from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.server.group import server_storage_message
+from coordinator_app.db.sqlite_errors import Trouble, trouble
 
 from . import changes
 from .errors import StorageError
 
-_PLAIN = (
-    ("readonly", "This group file is open read-only, so the change was not saved."),
-    ("read-only", "This group file is open read-only, so the change was not saved."),
-    ("disk is full", "The disk is full, so the change was not saved. Free some space and try again."),
-    ("database or disk is full", "The disk is full, so the change was not saved. Free some space and try again."),
-    ("locked", "The group file is busy in another program; the change was not saved. Try again in a moment."),
-    ("busy", "The group file is busy in another program; the change was not saved. Try again in a moment."),
-    ("unable to open", "The group file could not be reached, so the change was not saved."),
-    ("disk i/o error", "The disk refused the change (it may be full or failing), so it was not saved. "
-     "Free some space and try again."),
-)
+_SAVED_NOT = "so the change was not saved"
+_PLAIN = {
+    Trouble.READ_ONLY: f"This group file is open read-only, {_SAVED_NOT}.",
+    Trouble.FULL: f"The disk is full, {_SAVED_NOT}. Free some space and try again.",
+    Trouble.BUSY: "The group file is busy in another program; the change was not saved. Try again in a moment.",
+    Trouble.CANNOT_OPEN: f"The group file could not be reached, {_SAVED_NOT}.",
+    Trouble.DISK_FAILED: "The disk refused the change (it may be full or failing), so it was not saved. "
+                         "Free some space and try again.",
+}
 
 
 def plain_storage_message(exc: BaseException) -> str | None:
-    text = str(getattr(exc, "orig", exc)).lower()
-    for needle, message in _PLAIN:
-        if needle in text:
-            return message
-    return None
+    """The sentence for a storage failure, chosen by SQLite's result code; ``None`` for anything else (a bug)."""
+    kind = trouble(exc)
+    return _PLAIN.get(kind) if kind else None
 
 
 @contextmanager

@@ -93,11 +93,16 @@ class Desktop(QWidget):
         self.banner.setWordWrap(True)
         if group.read_only:
             who = group.held_by.describe() if group.held_by else ""
-            self.banner.setText(
-                self.tr("⚠ Read-only: {who} has this group file open, so you can look but changes will not be saved.")
-                .format(who=who[0].upper() + who[1:]) if who else
-                self.tr("⚠ Read-only: this computer does not allow changes to this group file, so changes will "
-                        "not be saved."))
+            if who:
+                text = self.tr("⚠ Read-only: {who} has this group file open, so you can look but changes will not "
+                               "be saved.").format(who=who[0].upper() + who[1:])
+            elif group.read_only_because == "media":
+                text = self.tr("⚠ Read-only: this group file is on read-only media (a locked memory stick, a CD or "
+                               "a read-only share), so you can look but changes will not be saved.")
+            else:
+                text = self.tr("⚠ Read-only: this computer does not allow changes to this group file, so changes "
+                               "will not be saved.")
+            self.banner.setText(text)
         else:
             self.banner.hide()
         outer.addWidget(self.banner)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coordinator_app import paths
-from coordinator_app.db.errors import GroupFileError, GroupFileInUse, NewerGroupFile
+from coordinator_app.db.errors import GroupFileError, GroupFileInUse, NewerGroupFile, StaleLog
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.services import backups as backups_service
 from coordinator_app.services.backups import BackupInfo, BackupScheduler
@@ -251,6 +251,10 @@ class Safekeeping(QObject):
         self._enable(True)
         self.auto.start(group, self.folder)
         warning = backups_service.location_warning(group.path)
+        if group.tightened:
+            self.window_.statusBar().showMessage(tr(
+                "{name} could be read by other people on this computer; it is now private to you.").format(
+                name=group.path.name), 15000)
         if warning:
             self.window_.statusBar().showMessage(warning)
             banner = self.window_.desktop.banner if self.window_.desktop else None
@@ -268,6 +272,8 @@ class Safekeeping(QObject):
     def offer_recovery(self, path: Path, error: GroupFileError) -> bool:
         """When a group file cannot be opened, offer its newest checked backup; True if the user was asked."""
         path = Path(path)
+        if isinstance(error, StaleLog):
+            return self._offer_setting_log_aside(path, error)
         if isinstance(error, GroupFileInUse | NewerGroupFile) or not path.is_file():
             return False
         try:
@@ -301,6 +307,24 @@ class Safekeeping(QObject):
         return True
 
     # -- File menu ---------------------------------------------------------------------------------
+    def _offer_setting_log_aside(self, path: Path, error: GroupFileError) -> bool:
+        """The file is sound but a leftover log from another copy lies beside it: offer the safe choice."""
+        answer = QMessageBox.question(
+            self.window_, tr("The group file cannot be opened"),
+            tr("{error}\n\nSet the log aside now? It is kept beside the file under another name, not deleted.")
+            .format(error=error),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return True
+        try:
+            kept = backups_service.set_aside_stale_log(path)
+        except (GroupFileError, OSError) as failure:
+            QMessageBox.warning(self.window_, tr("The log was not set aside"), str(failure))
+            return True
+        if self.window_.open_path(path):
+            self.window_.statusBar().showMessage(tr("The leftover log was kept as {kept}.").format(kept=kept.name))
+        return True
+
     def back_up_now(self) -> None:
         group = self.window_.group
         if group is None:
