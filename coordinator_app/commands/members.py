@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
             raise ReadOnlyGroupFile(group.path, f"{group.path.name} is open by {group.held_by.describe()}, so nothing "
                                                 "was imported; close it there and try again.")
         if group.read_only:
-            raise ReadOnlyGroupFile(group.path, f"{group.path.name} cannot be changed because {group.why_read_only}, "
+            raise ReadOnlyGroupFile(group.path, f"{group.path.name} cannot be changed because "
+                                                f"{getattr(group, 'why_read_only', None) or 'it is read-only'}, "
                                                 "so nothing was imported.")
         result = import_member_list(group, member_list, today=today)
         group_name = get_profile(group).name
