@@ -26,7 +26,6 @@ from reportlab.platypus import (
     Flowable,
     Image,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -37,7 +36,7 @@ from coordinator_app.db.disk import write_private
 from coordinator_app.services.errors import StorageError
 from coordinator_app.services.money.amounts import format_pence
 
-from .fonts import BOLD, REGULAR, markup, register_fonts
+from .fonts import BOLD, REGULAR, ShapedParagraph, markup, register_fonts
 
 INK = colors.HexColor("#1f2a36")
 ACCENT = colors.HexColor("#2f6f73")
@@ -91,14 +90,14 @@ def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
 
 
-def rich(markup_text: str, style: str = "body") -> Paragraph:
+def rich(markup_text: str, style: str = "body") -> ShapedParagraph:
     """A paragraph from markup the code wrote; user parts inside it must already have passed ``markup``."""
-    return Paragraph(markup_text, STYLES[style])
+    return ShapedParagraph(markup_text, STYLES[style])
 
 
-def para(text: object, style: str = "body") -> Paragraph:
+def para(text: object, style: str = "body") -> ShapedParagraph:
     """A paragraph of user (or any) text, printed exactly as typed."""
-    return Paragraph(markup(text), STYLES[style])
+    return ShapedParagraph(markup(text), STYLES[style])
 
 
 def heading(text: str, level: int = 1) -> Flowable:
@@ -112,7 +111,7 @@ def heading(text: str, level: int = 1) -> Flowable:
     return KeepTogether([CondPageBreak(45 * mm), block_heading(text, level)])
 
 
-def block_heading(text: str, level: int = 1) -> Paragraph:
+def block_heading(text: str, level: int = 1) -> ShapedParagraph:
     """A plain heading paragraph, for a block kept together with what follows it."""
     return para(text, f"h{level}")
 
@@ -126,13 +125,14 @@ def money_text(pence: int, *, currency: str = "GBP", brackets: bool = False) -> 
     return text
 
 
-def money_cell(pence: int | None, *, currency: str = "GBP", brackets: bool = False, bold: bool = False) -> Paragraph:
+def money_cell(pence: int | None, *, currency: str = "GBP", brackets: bool = False,
+               bold: bool = False) -> ShapedParagraph:
     """A right-aligned amount for a table; ``None`` prints as a dash."""
     text = "–" if pence is None else money_text(pence, currency=currency, brackets=brackets)
     return rich(f"<b>{markup(text)}</b>" if bold else markup(text), "cell_right")
 
 
-def number_cell(value: int | str | None, *, bold: bool = False) -> Paragraph:
+def number_cell(value: int | str | None, *, bold: bool = False) -> ShapedParagraph:
     text = "–" if value is None else (f"{value:,}" if isinstance(value, int) else value)
     return rich(f"<b>{markup(text)}</b>" if bold else markup(text), "cell_right")
 
@@ -251,11 +251,11 @@ def _draw_frame(canvas: Canvas, page: _Page, page_number: int, page_count: int) 
         scale = min(13 * mm / logo_h, 30 * mm / logo_w)
         canvas.drawImage(page.logo, left, top - logo_h * scale, logo_w * scale, logo_h * scale, mask="auto")
         text_left = left + logo_w * scale + 4 * mm
-    name = Paragraph(markup(page.group_name), ParagraphStyle("hdr", fontName=BOLD, fontSize=11, leading=14,
+    name = ShapedParagraph(markup(page.group_name), ParagraphStyle("hdr", fontName=BOLD, fontSize=11, leading=14,
                                                              textColor=INK))
     _, name_h = name.wrap(right - text_left - 70 * mm, 30 * mm)
     name.drawOn(canvas, text_left, top - name_h)
-    title = Paragraph(markup(page.title), ParagraphStyle("hdr_title", fontName=REGULAR, fontSize=9, leading=12,
+    title = ShapedParagraph(markup(page.title), ParagraphStyle("hdr_title", fontName=REGULAR, fontSize=9, leading=12,
                                                          textColor=MUTED, alignment=TA_RIGHT))
     _, title_h = title.wrap(68 * mm, 30 * mm)
     title.drawOn(canvas, right - 68 * mm, top - title_h)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator_app import APP_NAME, __version__, desktop, paths
 
+from .fonts import register_shipped_fonts
 from .main_window import MainWindow
 from .remembered import Remembered
 from .style import DEFAULT_TEXT_SIZE, apply_look
@@ -34,6 +35,7 @@ def make_application() -> QApplication:
     for size in desktop.ICON_SIZES:
         icon.addFile(str(desktop.icon_png(size)))
     app.setWindowIcon(icon)  # the title bar and task bar show the app's own icon
+    register_shipped_fonts()  # names in any script show even where the computer has no font for them
     return app
 
 
