@@ -42,6 +42,26 @@ class MemberAgreement:
     agreed_current: bool
 
 
+# Offered as the first version when a group is set up; written for this app from the self-help guide's
+# advice ("there should always be some agreement on confidentiality"), for the group to change as it likes.
+SUGGESTED_AGREEMENT = """\
+What is said in the group stays in the group. We do not repeat outside a meeting what anyone has shared, \
+or who was there.
+
+We may talk about what we learned, but not about who said it.
+
+If we meet each other outside the group, we leave it to the other person to say whether they know us from here.
+
+Each of us decides how much to share. Nobody has to speak.
+
+We listen without judging, and everyone has the chance to have their say.
+
+The only time something may be passed on is if someone is in danger of serious harm. If that happens, we \
+will try to talk with the person first.
+
+We made this agreement together, and we can change it together at a meeting.
+"""
+
 def _versions(session: Session) -> list[AgreementVersionView]:
     """Every version, newest first, counting agreements by members who have not been deleted."""
     counts = dict(

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 from coordinator_app import paths
 from coordinator_app.db.errors import GroupFileError
 from coordinator_app.db.groupfile import GroupFile, open_group
-from coordinator_app.services import aims as aims_service
 from coordinator_app.services import backups as backups_service
 from coordinator_app.services import group as group_service
 from coordinator_app.services.errors import StorageError, ValidationError
@@ -44,7 +43,7 @@ from .pages.coming_soon import ComingSoonPage
 from .remembered import Remembered
 from .safekeeping import Safekeeping
 from .undo import ChangeStack, redo_keys
-from .welcome import CreateGroupWizard, WelcomeScreen
+from .welcome import CreateGroupWizard, WelcomeScreen, set_up_group
 
 # (key, sidebar label, "module:Class"). Money and Reports belong to other work; until their module
 # exists the page says "coming soon".
@@ -348,11 +347,7 @@ class MainWindow(QMainWindow):
         if not self.open_path(path, page="home"):
             return
         assert self.group is not None
-        for text in answers.aims:
-            try:
-                aims_service.add_aim(self.group, text=text, set_on=self.today())
-            except ValidationError as error:
-                QMessageBox.warning(self, self.tr("An aim was not added"), f"“{text[:60]}”: {error}")
+        set_up_group(self, self.group, answers, today=self.today())
         if self.desktop is not None:
             self.desktop.changed()
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -19,6 +23,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from coordinator_app.db.groupfile import GroupFile
+from coordinator_app.services import agreement as agreement_service
+from coordinator_app.services import aims as aims_service
+from coordinator_app.services import boundaries as boundaries_service
+from coordinator_app.services import members as members_service
+from coordinator_app.services.agreement import SUGGESTED_AGREEMENT
+from coordinator_app.services.boundaries import PractitionerWelcome
+from coordinator_app.services.errors import StorageError, ValidationError
 from coordinator_app.services.group import AttendanceMode
 
 from .pages.widgets import heading, note
@@ -69,11 +81,26 @@ class WelcomeScreen(QWidget):
 
 
 @dataclass(frozen=True)
+class Boundaries:
+    who_is_welcome: str
+    relatives_and_carers_welcome: bool
+    practitioners: PractitionerWelcome
+
+
+@dataclass(frozen=True)
 class NewGroupAnswers:
+    """What the wizard was told; an empty part (no aims, no boundaries, no agreement) was skipped."""
+
     name: str
     about: str
     aims: tuple[str, ...]
     attendance_mode: AttendanceMode
+    boundaries: Boundaries | None = None
+    agreement: str = ""
+    members: tuple[str, ...] = ()
+
+
+LATER = "You can leave this empty and do it later on the Our group page."
 
 
 def _labelled(page: QWizardPage, layout: QVBoxLayout, text: str, widget: QWidget) -> None:
@@ -85,21 +112,27 @@ def _labelled(page: QWizardPage, layout: QVBoxLayout, text: str, widget: QWidget
     layout.addWidget(widget)
 
 
+def _lines(box: QPlainTextEdit) -> tuple[str, ...]:
+    return tuple(line.strip() for line in box.toPlainText().splitlines() if line.strip())
+
+
 class CreateGroupWizard(QWizard):
-    """Name, what the group is about, first aims, and whether attendance is by name or a count."""
+    """Setting the group up: name and what it is about, aims, attendance, who can join, the confidentiality
+    agreement (started from a suggested text) and the first members. Only the name is needed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Create your group"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setMinimumSize(620, 460)
+        self.setMinimumSize(680, 520)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
+        self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages)  # every step after the name may wait
 
         first = QWizardPage()
         first.setTitle(self.tr("About your group"))
         layout = QVBoxLayout(first)
         self.name = QLineEdit()
-        _labelled(first, layout, self.tr("The group's &name"), self.name)
+        _labelled(first, layout, self.tr("The group's na&me"), self.name)
         self.about = QPlainTextEdit()
         self.about.setTabChangesFocus(True)
         self.about.setPlaceholderText(self.tr("For example: people living with long-term pain, and their carers"))
@@ -114,24 +147,112 @@ class CreateGroupWizard(QWizard):
         self.aims = QPlainTextEdit()
         self.aims.setTabChangesFocus(True)
         self.aims.setPlaceholderText(self.tr("To meet every month and support one another\nTo share information"))
-        _labelled(second, layout, self.tr("&Aims, one on each line (you can leave this empty)"), self.aims)
+        _labelled(second, layout, self.tr("&Aims, one on each line"), self.aims)
+        layout.addWidget(note(self.tr(LATER)))
         self.addPage(second)
 
         third = QWizardPage()
         third.setTitle(self.tr("Who came to a meeting"))
         layout = QVBoxLayout(third)
-        self.by_name = QRadioButton(self.tr("&By name: tick who came from the list of members"))
-        self.count_only = QRadioButton(
-            self.tr("&Count only: just how many came (for groups where names are sensitive)"))
+        self.by_name = QRadioButton(self.tr("&By name"))
+        self.count_only = QRadioButton(self.tr("&Count only"))
         self.by_name.setChecked(True)
         choice = QButtonGroup(third)
-        for button in (self.by_name, self.count_only):
+        for button, words in (
+                (self.by_name, self.tr("Tick who came from the list of members.")),
+                (self.count_only, self.tr("Write down only how many came, for groups where names are sensitive."))):
             choice.addButton(button)
             layout.addWidget(button)
+            layout.addWidget(note(words))
         layout.addStretch()
         self.addPage(third)
 
+        fourth = QWizardPage()
+        fourth.setTitle(self.tr("Who can join"))
+        fourth.setSubTitle(self.tr("It is fine for a group to set limits on who can be a member. "
+                                   "It helps to say whether relatives and practitioners are welcome."))
+        layout = QVBoxLayout(fourth)
+        self.who = QPlainTextEdit()
+        self.who.setTabChangesFocus(True)
+        self.who.setPlaceholderText(self.tr("For example: adults in the town living with long-term pain"))
+        self.who.setMaximumHeight(90)
+        _labelled(fourth, layout, self.tr("&Who is welcome"), self.who)
+        self.relatives = QCheckBox(self.tr("&Relatives and carers are welcome too"))
+        self.relatives.setChecked(True)
+        layout.addWidget(self.relatives)
+        layout.addWidget(QLabel(self.tr("Practitioners (doctors, nurses, support workers):")))
+        self.practitioners: dict[PractitionerWelcome, QRadioButton] = {}
+        choice = QButtonGroup(fourth)
+        for value, text in ((PractitionerWelcome.AS_MEMBERS, self.tr("Welcome as &members")),
+                            (PractitionerWelcome.GUESTS_BY_INVITATION, self.tr("Welcome as &guests when invited")),
+                            (PractitionerWelcome.NOT_WELCOME, self.tr("N&ot at our meetings"))):
+            button = QRadioButton(text)
+            choice.addButton(button)
+            layout.addWidget(button)
+            self.practitioners[value] = button
+        self.practitioners[PractitionerWelcome.GUESTS_BY_INVITATION].setChecked(True)
+        layout.addWidget(note(self.tr(LATER)))
+        self.addPage(fourth)
+
+        fifth = QWizardPage()
+        fifth.setTitle(self.tr("Keeping things private"))
+        fifth.setSubTitle(self.tr("People share more when they know it will not be repeated outside. Here is a "
+                                  "suggested agreement in plain words: change it to suit your group."))
+        layout = QVBoxLayout(fifth)
+        self.agreement = QPlainTextEdit(self.tr(SUGGESTED_AGREEMENT))
+        self.agreement.setTabChangesFocus(True)
+        _labelled(fifth, layout, self.tr("Our confidentiality a&greement"), self.agreement)
+        self.use_agreement = QCheckBox(self.tr("&Use this as our agreement from today"))
+        self.use_agreement.setChecked(True)
+        layout.addWidget(self.use_agreement)
+        layout.addWidget(note(self.tr("Untick it to write the agreement later on the Our group page.")))
+        self.agreement_page = self.addPage(fifth)
+
+        sixth = QWizardPage()
+        sixth.setTitle(self.tr("Your first members"))
+        sixth.setSubTitle(self.tr("Only names are needed; each joins today. Collect as little as the group needs."))
+        layout = QVBoxLayout(sixth)
+        self.members = QPlainTextEdit()
+        self.members.setTabChangesFocus(True)
+        self.members.setPlaceholderText(self.tr("Ann Baker\nBen Carter"))
+        _labelled(sixth, layout, self.tr("Nam&es, one on each line"), self.members)
+        layout.addWidget(note(self.tr("You can leave this empty and add members later, or import a member list "
+                                      "on the Members page.")))
+        self.addPage(sixth)
+        for page_id in self.pageIds():  # Finish from any step once the group has a name; the rest can wait
+            self.page(page_id).setFinalPage(True)
+
     def answers(self) -> NewGroupAnswers:
-        aims = tuple(line.strip() for line in self.aims.toPlainText().splitlines() if line.strip())
         mode = AttendanceMode.COUNT_ONLY if self.count_only.isChecked() else AttendanceMode.BY_NAME
-        return NewGroupAnswers(self.name.text().strip(), self.about.toPlainText().strip(), aims, mode)
+        who = self.who.toPlainText().strip()
+        practitioners = next(v for v, b in self.practitioners.items() if b.isChecked())
+        return NewGroupAnswers(
+            self.name.text().strip(), self.about.toPlainText().strip(), _lines(self.aims), mode,
+            boundaries=Boundaries(who, self.relatives.isChecked(), practitioners) if who else None,
+            agreement=self.agreement.toPlainText().strip()
+            if self.hasVisitedPage(self.agreement_page) and self.use_agreement.isChecked() else "",
+            members=_lines(self.members))
+
+
+def set_up_group(parent: QWidget, group: GroupFile, answers: NewGroupAnswers, *, today: date) -> None:
+    """Save what the wizard was told into the new group file; a part that fails is said in one sentence."""
+    steps: list[tuple[str, Callable[[], object]]] = [
+        (f"The aim “{text[:60]}”", lambda text=text: aims_service.add_aim(group, text=text, set_on=today))
+        for text in answers.aims
+    ]
+    if answers.boundaries is not None:
+        b = answers.boundaries
+        steps.append(("Who can join", lambda: boundaries_service.set_boundaries(
+            group, effective_from=today, who_is_welcome=b.who_is_welcome,
+            relatives_and_carers_welcome=b.relatives_and_carers_welcome, practitioners=b.practitioners)))
+    if answers.agreement:
+        steps.append(("The agreement", lambda: agreement_service.publish_agreement(
+            group, text=answers.agreement, effective_from=today)))
+    steps += [(f"The member “{name[:60]}”", lambda name=name: members_service.add_member(
+        group, name=name, joined_on=today, today=today)) for name in answers.members]
+    for what, step in steps:
+        try:
+            step()
+        except (ValidationError, StorageError) as error:
+            QMessageBox.warning(parent, parent.tr("Not saved"),
+                                parent.tr("{what} was not saved: {why}").format(what=what, why=error))

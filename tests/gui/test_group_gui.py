@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from gui_helpers import TODAY, modal
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWizard
 
 from coordinator_app.db.groupfile import opened
@@ -34,7 +34,7 @@ def test_the_wizard_creates_a_group_with_its_aims(qtbot, make_window, tmp_path, 
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     wizard.aims.setPlainText("To meet every month\n\n  To share what helps ")
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(wizard.count_only, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.count_only, Qt.MouseButton.LeftButton, pos=QPoint(8, wizard.count_only.height() // 2))
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.group is not None)
 
