@@ -230,3 +230,17 @@ def test_an_imported_line_that_was_the_cash_tin_being_banked_becomes_a_transfer(
     transactions.mark_as_transfer(group, imported.id, other_account_id=acct.cash, match_id=typed.id)
     assert transactions.search_transactions(group, uncategorised=True) == []
     assert books.list_funds(group)[0].balance_pence == 106_000
+
+
+@pytest.mark.parametrize("off_by", [1, -1])
+def test_a_statement_one_penny_out_stays_unreconcilable(group, off_by):
+    acct = set_up(group)
+    subs = transactions.record_receipt(group, account_id=acct.bank, on=date(2025, 5, 1), amount_pence=12_000,
+                                       payee="Subs")
+    statement = reconcile.start_statement(group, account_id=acct.bank, statement_date=date(2025, 5, 31),
+                                          closing_balance_pence=112_000 + off_by)
+    state = reconcile.tick(group, statement, [subs.id])
+    assert state.difference_pence == off_by
+    with pytest.raises(ValidationError, match="difference of"):
+        reconcile.finish(group, statement, today=date(2025, 6, 5))
+    assert reconcile.reconciliation(group, statement).reconciled_on is None
