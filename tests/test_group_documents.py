@@ -6,6 +6,7 @@ from datetime import date, time
 
 from reports_helpers import flat, page_texts
 
+from coordinator_app.cli import main as main_cli
 from coordinator_app.reports.celebration import make_celebration_report
 from coordinator_app.services import group as group_service
 from coordinator_app.services import meetings as meetings_service
@@ -100,3 +101,49 @@ def test_the_sign_in_newcomers_heading_is_never_the_last_line_of_a_page(tmp_path
         (page,) = [text for text in pages if "Newcomers, and anyone not listed" in text]
         after = page.split("Newcomers, and anyone not listed", 1)[1]
         assert "First name" in after, f"stranded with {names} names"
+
+
+def test_minutes_name_the_next_meeting_and_end_with_a_signature_line(group, tmp_path):
+    from coordinator_app.reports.printables import make_minutes
+
+    _group_since_march_2026(group)
+    text = flat("\n".join(page_texts(make_minutes(group, tmp_path / "m.pdf", held_on=date(2026, 3, 10),
+                                                  today=date(2026, 5, 20)))))
+    assert "Next meeting Tuesday 12 May 2026, 7pm" in text  # the next one, held since
+    assert "Signed as a true record" in text and "Signed (chair) Name Date" in text
+    last = flat("\n".join(page_texts(make_minutes(group, tmp_path / "m2.pdf", held_on=date(2026, 5, 12),
+                                                  today=date(2026, 5, 20)))))
+    assert "Next meeting Tuesday 9 June 2026, 7pm" in last and "Summer picnic" in last
+
+
+def test_the_agm_pack_binds_minutes_officers_accounts_and_achievements(group, group_path, tmp_path):
+    from coordinator_app.reports.agm import make_agm_pack
+    from coordinator_app.services import achievements as achievements_service
+    from coordinator_app.services.meetings import DecisionInput, MeetingKind
+    from coordinator_app.services.money import books, transactions
+
+    people = _group_since_march_2026(group)
+    members_service.add_role(group, people["zoe"], role="treasurer", started_on=date(2026, 3, 1))
+    members_service.add_role(group, people["marjorie"], role="coordinator", started_on=date(2026, 3, 1))
+    bank = books.add_account(group, name="Community account", opened_on=date(2026, 3, 1))
+    transactions.record_receipt(group, account_id=bank, on=date(2026, 3, 12), amount_pence=12_345,
+                                payee="Raffle")
+    achievements_service.add_achievement(group, achieved_on=date(2026, 3, 20), title="Our first raffle")
+    agm = meetings_service.plan_meeting(group, held_on=date(2026, 5, 26), start_time=time(19), kind=MeetingKind.AGM)
+    meetings_service.record_meeting(group, agm, present=[people["zoe"]], today=date(2026, 5, 26),
+                                    decisions=(DecisionInput("Accept the accounts for 2025/26"),))
+
+    pages = page_texts(make_agm_pack(group, tmp_path / "agm.pdf", held_on=date(2026, 5, 26), today=date(2026, 6, 1)))
+    text = flat("\n".join(pages))
+    assert "Annual general meeting" in flat(pages[0]) and "the accounts for 2025/26" in flat(pages[0])
+    assert "Minutes: Annual general meeting" in text and "Accept the accounts for 2025/26" in text
+    assert "Signed as a true record" in text
+    assert "Who holds which role" in text and "Treasurer Zoë Adams" in text
+    assert "Coordinator a member" in text and "Quillfeather" not in text  # named only with consent
+    assert "Receipts and payments" in text and "£123.45" in text
+    assert "Our achievements" in text and "Our first raffle" in text
+
+    out = tmp_path / "cli.pdf"
+    group.close()
+    assert main_cli(["report", "agm", "--meeting", "2026-05-26", "-o", str(out), "--group", str(group_path)]) == 0
+    assert out.read_bytes()[:5] == b"%PDF-"

@@ -57,6 +57,11 @@ def register(cli: CommandLine) -> None:
                         help="the last day")
     _output(parser)
 
+    parser = cli.add(report, "agm", handler=_agm,
+                     help="the AGM pack: the meeting's minutes, the officers, the year's accounts and achievements")
+    parser.add_argument("--meeting", type=_iso_date, required=True, metavar="YYYY-MM-DD", help="the AGM's date")
+    _output(parser)
+
     parser = cli.add(report, "funding", handler=_funding, help="the report to a funder for one grant")
     parser.add_argument("--grant", required=True, metavar="REFERENCE", help="the grant's reference")
     _output(parser)
@@ -92,6 +97,13 @@ def _achievements(args: argparse.Namespace) -> int:
 
     with opened_group(args, read_only=True) as group:
         return _done(make_achievement_summary(group, args.output, starts_on=args.starts_on, ends_on=args.ends_on))
+
+
+def _agm(args: argparse.Namespace) -> int:
+    from coordinator_app.reports.agm import make_agm_pack
+
+    with opened_group(args, read_only=True) as group:
+        return _done(make_agm_pack(group, args.output, held_on=args.meeting))
 
 
 def _funding(args: argparse.Namespace) -> int:

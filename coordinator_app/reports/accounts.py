@@ -185,9 +185,17 @@ def _for_the_treasurer(accounts: YearAccounts) -> list[Flowable]:
 
 def make_accounts_report(group: GroupFile, *, year: int, path: Path) -> YearAccounts:
     """Write the year's accounts PDF to ``path``; returns the figures printed."""
-    accounts = year_accounts(group, year=year)
+    accounts, story = accounts_story(group, year=year)
     profile = get_profile(group)
     title = f"Receipts and payments accounts for the {accounts.year.ended_label}"
+    build_document(path, title=title, story=story, group_name=profile.name, logo_png=get_logo(group))
+    return accounts
+
+
+def accounts_story(group: GroupFile, *, year: int) -> tuple[YearAccounts, list[Flowable]]:
+    """The year's accounts as flowables (for the accounts PDF and the AGM pack), with the figures they print."""
+    accounts = year_accounts(group, year=year)
+    profile = get_profile(group)
     story: list[Flowable] = [
         para(profile.name, "title"),
         para(f"Receipts and payments accounts for the period {accounts.year.start.day} "
@@ -199,5 +207,4 @@ def make_accounts_report(group: GroupFile, *, year: int, path: Path) -> YearAcco
         *_signatures(accounts),
         *_for_the_treasurer(accounts),
     ]
-    build_document(path, title=title, story=story, group_name=profile.name, logo_png=get_logo(group))
-    return accounts
+    return accounts, story

@@ -23,7 +23,17 @@ def make_achievement_summary(group: GroupFile, path: Path | str, *, starts_on: d
 
 
 def render_achievement_summary(data: AchievementSummaryData, path: Path | str) -> Path:
-    title = "Our achievements so far" if data.so_far else "Our achievements"
+    return look.build_document(path, title=_title(data), story=achievement_story(data),
+                               group_name=data.letterhead.group_name, logo_png=data.letterhead.logo_png)
+
+
+def _title(data: AchievementSummaryData) -> str:
+    return "Our achievements so far" if data.so_far else "Our achievements"
+
+
+def achievement_story(data: AchievementSummaryData) -> list[Flowable]:
+    """The summary as flowables, for its own PDF and for the AGM pack."""
+    title = _title(data)
     when = f"from {day(data.starts_on)}, so far" if data.so_far else f"from {period(data.starts_on, data.ends_on)}"
     story: list[Flowable] = [
         look.para(title, "title"),
@@ -43,5 +53,4 @@ def render_achievement_summary(data: AchievementSummaryData, path: Path | str) -
             story += story_block(first, show_kind=False, lead=[look.block_heading(section.label, 1)])
             for item in rest:
                 story += story_block(item, show_kind=False)
-    return look.build_document(path, title=title, story=story, group_name=data.letterhead.group_name,
-                               logo_png=data.letterhead.logo_png)
+    return story

@@ -26,7 +26,7 @@ from coordinator_app.services.report_data import (
 
 from . import look
 from .fonts import markup
-from .words import count, day, listing, weekday
+from .words import count, day, listing, short_day, weekday
 
 BOX = "☐"
 
@@ -204,6 +204,11 @@ def make_minutes(group: GroupFile, path: Path | str, *, held_on: date, today: da
 
 
 def render_minutes(data: MinutesData, path: Path | str) -> Path:
+    return _write(data.letterhead, path, f"Minutes, {day(data.meeting.held_on)}", minutes_story(data))
+
+
+def minutes_story(data: MinutesData) -> list[Flowable]:
+    """The minutes as flowables, so the AGM pack can bind them with the year's other papers."""
     meeting = data.meeting
     story: list[Flowable] = [
         look.para("Minutes of our meeting" if meeting.kind_label == "Meeting" else f"Minutes: {meeting.kind_label}",
@@ -217,7 +222,7 @@ def render_minutes(data: MinutesData, path: Path | str) -> Path:
     if data.chair:
         story.append(look.para(f"Chair: {data.chair}"))
     extra = [count(data.newcomers, "newcomer"), count(data.guests, "guest")]
-    story.append(look.para(f"{count(data.attendance, 'person', 'people')} came"
+    story.append(look.para(f"Present: {count(data.attendance, 'person', 'people')}"
                            + (f", including {' and '.join(e for e in extra if not e.startswith('no'))}"
                               if data.newcomers or data.guests else "") + "."))
     unnamed = count(data.apologies_unnamed, "other member" if data.apologies else "member")
@@ -242,6 +247,16 @@ def render_minutes(data: MinutesData, path: Path | str) -> Path:
         story += [
             look.heading("Actions"),
             look.data_table(["What", "Who", "By when"],
-                            [[a.what, a.who, day(a.due_on)] for a in data.actions], widths=[0.5, 0.3, 0.2]),
+                            [[a.what, a.who, short_day(a.due_on)] for a in data.actions], widths=[0.52, 0.3, 0.18]),
         ]
-    return _write(data.letterhead, path, f"Minutes, {day(meeting.held_on)}", story)
+    following = data.next_meeting
+    story.append(look.keep_together(
+        look.block_heading("Next meeting", 2),
+        look.para(_meeting_words(following) + (f": {following.topic}" if following.topic else "")
+                  if following else "The date of the next meeting is still to be fixed."),
+    ))
+    story += [look.gap(8), look.keep_together(
+        look.para("Signed as a true record", "h2"),
+        _ruled([["", "", ""]], [0.4, 0.35, 0.25], row_height=14 * mm, header=["Signed (chair)", "Name", "Date"]),
+    )]
+    return story

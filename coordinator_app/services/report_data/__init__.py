@@ -14,6 +14,7 @@ Consents are judged as they stand on ``today`` (the day the document is printed)
 """
 
 from .achievements import AchievementSummaryData, KindSection, achievement_summary_data
+from .agm import AgmData, Officer, agm_data
 from .celebration import AimLine, CelebrationData, GoodThingLine, JobShare, celebration_data, year_period
 from .common import Activity, Letterhead, MeetingLine, MonthAttendance, Quote, Story, Thanks
 from .funding import BudgetLine, FundingData, OutcomeLine, Payment, funding_data, outcome_figures
@@ -35,7 +36,7 @@ from .printables import (
 )
 
 __all__ = [
-    "AchievementSummaryData", "KindSection", "achievement_summary_data",
+    "AchievementSummaryData", "AgmData", "KindSection", "Officer", "achievement_summary_data", "agm_data",
     "Activity", "ActionLine", "AgreementData", "AimLine", "BudgetLine", "CelebrationData", "ContactListData",
     "ContactRow", "DecisionLine", "FundingData", "GoodThingLine", "JobShare", "Letterhead", "MeetingLine",
     "MinutesData",

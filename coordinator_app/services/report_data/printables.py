@@ -196,6 +196,7 @@ class MinutesData:
     apologies: tuple[str, ...] = ()  # names of those who may be named; the rest counted in apologies_unnamed
     apologies_unnamed: int = 0
     good_things: tuple[str, ...] = ()  # "text" or "text (Name)" when the sharer agreed to be named with it
+    next_meeting: MeetingLine | None = None  # the meeting after this one (held since, or planned), if any
 
 
 def _how(decision: Decision) -> str:
@@ -236,6 +237,10 @@ def minutes_data(group: GroupFile, *, held_on: date, today: date | None = None) 
                                    if privacy.may_name(a.member_id))),
             apologies_unnamed=sum(not privacy.may_name(a.member_id) for a in meeting.apologies),
             good_things=tuple(_good_thing(g, privacy) for g in meeting.good_things),
+            next_meeting=_meeting_line(session, following, privacy) if (following := session.scalars(
+                select(Meeting).where(Meeting.deleted_at.is_(None), Meeting.status != MeetingStatus.CANCELLED,
+                                      Meeting.held_on > meeting.held_on).order_by(Meeting.held_on).limit(1)
+            ).first()) else None,
         )
 
 

@@ -74,6 +74,13 @@ def _achievements(group: GroupFile, path: Path, c: Choice, today: date) -> objec
     return make_achievement_summary(group, path, starts_on=starts_on, ends_on=ends_on, today=today)
 
 
+def _agm(group: GroupFile, path: Path, c: Choice, today: date) -> object:
+    from coordinator_app.reports.agm import make_agm_pack
+
+    assert c.meeting is not None  # the page offers Create only once a meeting has been recorded
+    return make_agm_pack(group, path, held_on=c.meeting, today=today)
+
+
 def _funding(group: GroupFile, path: Path, c: Choice, today: date) -> object:
     from coordinator_app.reports.funding import make_funding_report
 
@@ -137,6 +144,10 @@ DOCUMENTS: tuple[Document, ...] = (
     Document("rota", "Jobs rota",
              "Who is doing which job at the coming meetings.",
              (), lambda _c, _t: "Jobs rota", _rota),
+    Document("agm", "AGM pack",
+             "For the annual general meeting: its minutes, who holds which role, the year's accounts and "
+             "achievements, in one PDF.",
+             ("held",), lambda c, _t: f"AGM pack {day_words(c.meeting)}" if c.meeting else "AGM pack", _agm),
     Document("minutes", "Minutes",
              "The shareable record of a meeting: decisions and good things, never private notes.",
              ("held",), lambda c, _t: f"Minutes {day_words(c.meeting)}" if c.meeting else "Minutes", _minutes),
