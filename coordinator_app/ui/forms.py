@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.services.errors import NotFound, StorageError, ValidationError
+from coordinator_app.services.errors import ChangeConflict, NotFound, StorageError, ValidationError
 
 from .i18n import tr
 
@@ -297,6 +297,9 @@ def ask_to_save(parent: QWidget, what: str) -> QMessageBox.StandardButton:
 
 def explain(parent: QWidget, error: Exception) -> None:
     """Tell the user, in one sentence, why something they asked for did not happen."""
+    if isinstance(error, ChangeConflict):  # undo or redo refused: the sentence says what moved on
+        QMessageBox.warning(parent, tr("Nothing changed"), str(error))
+        return
     if isinstance(error, ValidationError | StorageError):
         message = str(error)
     elif isinstance(error, NotFound):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coordinator_app.db.groupfile import opened
+from coordinator_app.imports.bank import StatementLine
 from coordinator_app.services import agreement as agreement_service
 from coordinator_app.services import aims as aims_service
 from coordinator_app.services import boundaries as boundaries_service
@@ -21,6 +23,7 @@ from coordinator_app.services import members as members_service
 from coordinator_app.services import venues as venues_service
 from coordinator_app.services.contacts import EsteemRole
 from coordinator_app.services.meetings import ActionInput, DecisionInput, MeetingStatus
+from coordinator_app.services.money import approvals, attachments, books, reconcile, statement_import, transactions
 
 pytestmark = pytest.mark.gui
 
@@ -617,3 +620,78 @@ def test_undo_logging_support(qtbot, make_window, group_path):
     assert logged() == [] and page.support_model.rowCount() == 0
     redo(qtbot, window)
     assert logged() == entry
+
+
+TESCO = [StatementLine(row=1, on=date(2026, 1, 12), amount_pence=-1_234, description="TESCO STORES 2291")]
+
+
+def file_rows(group_path) -> list[str]:
+    """Every row of the file as SQL, sorted (a re-inserted row of a table keyed by text gets a new rowid)."""
+    with sqlite3.connect(group_path) as conn:
+        return sorted(conn.iterdump())
+
+
+def test_remove_line_then_ctrl_z_brings_the_payment_back_whole(qtbot, make_window, group_path):
+    """Imported, approved, with a receipt and ticked on a statement: back with the same id and all of it."""
+    with opened(group_path) as group:
+        bank = books.add_account(group, name="Community account", opened_on=date(2025, 4, 1),
+                                 opening_balance_pence=10_000)
+        [tid] = statement_import.import_lines(group, account_id=bank, lines=TESCO).transaction_ids
+        approvals.approve(group, tid, approved_on=date(2026, 1, 13), approver_name="Bea Treasurer")
+        attachments.attach_receipt(group, tid, filename="till receipt.pdf", data=b"%PDF-1.4 milk and tea")
+        statement = reconcile.start_statement(group, account_id=bank, statement_date=date(2026, 1, 31),
+                                              closing_balance_pence=10_000 - 1_234)
+        reconcile.tick(group, statement, [tid])
+        kept = transactions.get_transaction(group, tid)
+    assert kept.cleared and kept.approvals == 1 and kept.attachments == 1
+    first = file_rows(group_path)
+
+    window = make_window(group_path, page="money")
+    register = window.desktop.current_page().register
+    assert register.select_line(tid)
+    qtbot.mouseClick(register.delete_button, Qt.MouseButton.LeftButton)
+    with opened(group_path) as group:
+        assert transactions.register(group, account_id=bank) == []
+    assert window.undo_action.text() == "&Undo: Remove TESCO STORES 2291"
+
+    undo(qtbot, window)
+    assert file_rows(group_path) == first
+    with opened(group_path) as group:
+        assert transactions.get_transaction(group, tid) == kept  # same id, cleared, on the statement
+        assert [a.approver_name for a in approvals.list_approvals(group, tid)] == ["Bea Treasurer"]
+        [receipt] = attachments.list_attachments(group, tid)
+        assert attachments.get_attachment(group, receipt.id)[1] == b"%PDF-1.4 milk and tea"
+        assert statement_import.import_lines(group, account_id=bank, lines=TESCO).added == 0  # its fingerprint
+    assert register.model.rowCount() == 1
+
+    redo(qtbot, window)
+    with opened(group_path) as group:
+        assert transactions.register(group, account_id=bank) == []
+    undo(qtbot, window)
+    back_to(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_Y, CTRL)  # Ctrl+Y redoes too
+    with opened(group_path) as group:
+        assert transactions.register(group, account_id=bank) == []
+
+
+def test_undo_after_the_row_changed_elsewhere_refuses_and_stays_put(qtbot, make_window, group_path, monkeypatch):
+    window = make_window(group_path, page="meetings")
+    page = window.desktop.current_page()
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    plan = modal(qtbot)
+    enter(qtbot, plan.form.widgets["topic"], "Sleep")
+    qtbot.waitUntil(lambda: not plan.isVisible())
+    with opened(group_path) as group:  # another copy of the app changes the same meeting meanwhile
+        [planned] = meetings_service.list_meetings(group)
+        meetings_service.update_meeting(group, planned.id, topic="Sleep and pain")
+    before = file_rows(group_path)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a, **_k: warned.append(text))
+
+    undo(qtbot, window)
+    day = planned.held_on
+    [sentence] = warned
+    assert sentence.startswith(f"Nothing was undone: the meeting of {day.day} {day:%b %Y} has been changed since "
+                               "(its topic")
+    assert file_rows(group_path) == before
+    assert window.undo_stack.index() == 1  # still there to try again
