@@ -278,3 +278,10 @@ def test_preview_flags_a_possible_duplicate_and_what_is_already_there(group, tmp
     import_member_list(group, preview.member_list, today=TODAY)
     names = sorted(m.name for m in list_members(group, include_former=True, today=TODAY))
     assert names == ["Ann Baker", "Ann Baker", "Ben Carter", "Cath"]
+
+
+def test_a_csv_whose_cells_are_all_empty_says_it_has_no_data():
+    from coordinator_app.imports.csv_text import ImportProblem, read_table
+
+    with pytest.raises(ImportProblem, match="The file has no data in it: every cell is empty."):
+        read_table(b",,,\r\n,,,\r\n,,,\r\n", is_header=lambda cells: True)

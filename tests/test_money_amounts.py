@@ -48,3 +48,10 @@ def test_formatting_reads_like_a_uk_ledger():
     assert format_pence(-5) == "-£0.05"
     assert format_pence(0, blank_zero=True) == "–"
     assert format_plain(-123456) == "-1234.56"
+
+
+def test_an_amount_thousands_of_digits_long_is_refused_in_one_short_sentence():
+    with pytest.raises(ValidationError) as caught:
+        parse_pence("9" * 5000)
+    assert str(caught.value).endswith("is far too large to be right.")
+    assert len(str(caught.value)) < 100

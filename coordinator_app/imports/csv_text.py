@@ -142,6 +142,8 @@ def read_table(
         raise ImportProblem(f"The file could not be read as CSV ({exc}).") from exc
     rows = [Row(number, tuple(clean_cell(c) for c in cells)) for number, cells in enumerate(records, start=1)]
     non_blank = [row for row in rows if any(row.cells)]
+    if not non_blank:  # what a spreadsheet saves for a blank sheet: separators and nothing else
+        raise ImportProblem("The file has no data in it: every cell is empty.")
     for row in non_blank[:MAX_BANNER_ROWS]:
         if is_header(row.cells):
             header = _trim(row.cells)

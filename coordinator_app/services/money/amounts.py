@@ -13,6 +13,11 @@ from coordinator_app.services.errors import ValidationError
 
 _NUMBER = re.compile(r"^(?P<units>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<pence>\d{0,2}))?$")
 _MAX_PENCE = 10**13  # a hundred billion pounds: anything larger is a typing slip
+_MAX_DIGITS = 24  # "99,999,999,999.99" with room for spaces: anything longer is not money
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 30 else text[:27] + "…"
 
 
 def parse_pence(text: str, *, field: str = "amount", label: str = "The amount") -> int:
@@ -42,6 +47,8 @@ def parse_pence(text: str, *, field: str = "amount", label: str = "The amount") 
         negative = not negative
         cleaned = cleaned[:-1].strip()
         signs += 1
+    if len(cleaned) > _MAX_DIGITS:  # also keeps a 5,000-digit number from reaching int()
+        raise ValidationError(field, f"{label} “{_shorten(text.strip())}” is far too large to be right.")
     match = _NUMBER.match(cleaned)
     if signs > 1 or not cleaned or match is None or (match["units"] is None and not match["pence"]):
         raise ValidationError(field, f"{label} “{text.strip()}” is not an amount of money such as 12.50.")
