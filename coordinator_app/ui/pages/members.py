@@ -76,7 +76,6 @@ class MembersPage(Page):
         top.addWidget(self.review_button)
         self.import_button = button(self.tr("Import a mem&ber list…"),
                                     self.tr("Add many members at once from a spreadsheet saved as CSV"))
-        top.addWidget(self.import_button)
         layout.addLayout(top)
 
         self.model = RowsModel(MEMBER_COLUMNS, self)
@@ -93,7 +92,10 @@ class MembersPage(Page):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.import_button)  # below the list, so the search box keeps its room at large text
+        left_layout.addLayout(bottom)
 
         self.form_title = section(self.tr("Choose a member to see their details"))
         self.form = FieldForm()
