@@ -136,3 +136,15 @@ def test_the_preview_shows_what_an_import_would_add_and_changes_nothing(group):
                  statement_import.preview(group, account_id=acct.bank, lines=parsed.lines)}
     assert suggested["ST MARYS CHURCH HALL"] == "Room hire" and suggested["CARDS GALORE"] is None
     assert len(transactions.search_transactions(group)) == 5
+
+
+@pytest.mark.parametrize("amount", ["1E9", "1E30", "-" + "9" * 30, str(2**63), "Infinity"])
+def test_an_ofx_amount_beyond_the_apps_limit_is_refused_like_a_csv_one(amount):
+    from coordinator_app.imports.csv_text import ImportProblem
+    from coordinator_app.imports.ofx import parse_ofx
+
+    data = (BANK / "statement.ofx").read_bytes().replace(b"<TRNAMT>-45.00", f"<TRNAMT>{amount}".encode())
+    with pytest.raises(ImportProblem) as caught:
+        parse_ofx(data)
+    message = str(caught.value)
+    assert message.endswith("nothing was imported.") and len(message) < 160

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
+from coordinator_app.services.money.amounts import MAX_PENCE
 from coordinator_app.services.money.statement_import import StatementLine
 
 from .csv_text import ImportProblem
@@ -16,6 +17,12 @@ def is_ofx(data: bytes) -> bool:
 
 
 def _pence(amount: Decimal) -> int:
+    if amount.is_finite() and int(amount.as_tuple().exponent) > 0:  # 1E9: written as no bank writes money
+        raise ImportProblem(f"The OFX file has an amount written as {amount}, not as money such as 12.50; nothing "
+                            "was imported.")
+    if not amount.is_finite() or abs(amount) * 100 >= MAX_PENCE:  # the same limit as every other way in
+        shown = str(amount) if len(str(amount)) <= 30 else str(amount)[:27] + "…"
+        raise ImportProblem(f"The OFX file has an amount far too large to be right ({shown}); nothing was imported.")
     pence = amount * 100
     if pence != pence.to_integral_value():
         raise ImportProblem(f"The OFX file has an amount with fractions of a penny ({amount}); nothing was imported.")

@@ -12,7 +12,7 @@ import re
 from coordinator_app.services.errors import ValidationError
 
 _NUMBER = re.compile(r"^(?P<units>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<pence>\d{0,2}))?$")
-_MAX_PENCE = 10**13  # a hundred billion pounds: anything larger is a typing slip
+MAX_PENCE = 10**13  # a hundred billion pounds: anything larger is a typing slip
 _MAX_DIGITS = 24  # "99,999,999,999.99" with room for spaces: anything longer is not money
 
 
@@ -55,7 +55,7 @@ def parse_pence(text: str, *, field: str = "amount", label: str = "The amount") 
     pounds = int((match["units"] or "0").replace(",", ""))
     pence = int((match["pence"] or "").ljust(2, "0"))
     total = pounds * 100 + pence
-    if total >= _MAX_PENCE:
+    if total >= MAX_PENCE:
         raise ValidationError(field, f"{label} “{text.strip()}” is far too large to be right.")
     return -total if negative else total
 
