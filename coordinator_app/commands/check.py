@@ -23,19 +23,16 @@ def register(cli: CommandLine) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with opened_group(args, read_only=True) as group:
+    with opened_group(args, read_only=True) as group, group.engine.connect() as conn:
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         if group.path is None:  # a server group: the server keeps its own storage and links sound
-            with group.engine.connect() as conn:
-                revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
             print(f"Server group: {group.address}")  # type: ignore[attr-defined]
             print(f"Schema version: {revision}")
             print("Storage and links between records are kept by the server itself (PostgreSQL).")
             print("The server group is sound.")
             return EXIT_SOUND
-    path = group_path(args)
-    with opened_group(args, read_only=True) as group, group.engine.connect() as conn:
-        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         problems = integrity_problems(group)
+    path = group_path(args)
     newest = " (the newest)" if revision == head_revision() else f" (this version would update it to {head_revision()})"
     print(f"Group file: {path}")
     print(f"Schema version: {revision}{newest}")

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.db.models import GroupProfile, Member, MemberRole
+from coordinator_app.db.models import Account, GroupProfile, Member, MemberRole
 
-from ..money import books, years
+from ..money import years
 from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from ..validate import fold
@@ -49,8 +49,8 @@ def agm_data(group: GroupFile, *, held_on: date, today: date | None = None) -> A
         ).all()
         officers = tuple(sorted((Officer(role, privacy.name(member_id), since) for role, member_id, since in rows),
                                 key=lambda o: (fold(o.role), fold(o.name))))
+        began = session.scalar(select(func.min(Account.opened_on)))  # the day the books began, if they have
     year = years.year_bounds(start_month, years.year_containing(held_on, start_month).year - 1)
-    began = min((account.opened_on for account in books.list_accounts(group)), default=None)
     return AgmData(
         minutes=minutes, officers=officers, year=year,
         accounts_year=year.year if began is not None and began <= year.end else None,
