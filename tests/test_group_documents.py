@@ -29,8 +29,8 @@ def _group_since_march_2026(group) -> dict[str, int]:
     members_service.give_consent(group, zoe, kind=ConsentKind.NAMED_IN_REPORTS, given_on=date(2026, 3, 1),
                                  how=AgreementHow.SIGNED_PAPER)
     _meeting(group, date(2026, 3, 10), [zoe, marjorie],
-             (GoodThingInput("Slept through the night for the first time.", zoe),
-              GoodThingInput("Told my employer and they were kind about it.", marjorie)))
+             (GoodThingInput("Slept through the night for the first time.", zoe, name_shareable=True),
+              GoodThingInput("Told my employer and they were kind about it.", marjorie, name_shareable=True)))
     _meeting(group, date(2026, 5, 12), [zoe, marjorie],
              (GoodThingInput("Slept through the night for the first time."),))
     meetings_service.plan_meeting(group, held_on=date(2026, 6, 9), start_time=time(19), topic="Summer picnic")

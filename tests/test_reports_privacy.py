@@ -129,7 +129,8 @@ def test_the_sign_in_sheet_lists_named_members_alphabetically_and_leaves_lines_f
     assert set(data.names) == {TRICKY, "Siobhán Ó Briain", "Nguyễn Thị Hoa", ARABIC}
     assert data.unnamed_members == 2 and data.blank_lines >= 8
     assert "Tuesday 10 February 2026" in documents["sign-in"]
-    assert "2 members asked not to have their name printed" in documents["sign-in"]
+    assert ("2 members are not listed because they have not agreed to have their name on this sheet"
+            in documents["sign-in"])
 
 
 def test_consent_is_judged_on_the_day_the_sheet_is_printed(lively):

@@ -93,12 +93,15 @@ def render_sign_in(data: SignInData, path: Path | str) -> Path:
         look.gap(2),
     ]
     if data.names:
-        story.append(_ruled([[look.rich(BOX, "box"), look.para(name)] for name in data.names],
-                            [0.1, 0.9], row_height=8.5 * mm, header=["Here", "Name"]))
+        full = data.full_names or ("",) * len(data.names)
+        rows = [[look.rich(BOX, "box"), _name_cell(name, also)] for name, also in zip(data.names, full, strict=True)]
+        story.append(_ruled(rows, [0.1, 0.9], row_height=8.5 * mm, header=["Here", "Name"]))
         story.append(look.gap(6))
     if data.unnamed_members:
-        story.append(look.para(f"{count(data.unnamed_members, 'member')} asked not to have their name printed; "
-                               "please sign on a line below.", "small"))
+        # Said of everyone not listed, whether they declined or were never asked: both are true of all of them.
+        are = "is" if data.unnamed_members == 1 else "are"
+        story.append(look.para(f"{count(data.unnamed_members, 'member')} {are} not listed because they have not "
+                               "agreed to have their name on this sheet; please sign on a line below.", "small"))
     story += [
         # The heading moves with its lines: never stranded at the foot of a page full of names.
         look.keep_together(
@@ -107,10 +110,25 @@ def render_sign_in(data: SignInData, path: Path | str) -> Path:
                    row_height=9 * mm, header=["Here", "First name"]),
         ),
         look.gap(4),
+        # Guests (a speaker, a carer, a visiting nurse) are counted apart from members and newcomers.
+        look.keep_together(
+            look.block_heading("Guests", 2),
+            look.para("Speakers and visitors who are not joining the group: please make a mark here rather than "
+                      "writing your name."),
+            _ruled([[look.para("Guests"), ""]], [0.25, 0.75], row_height=18 * mm, header=["Who", "Tally"]),
+        ),
+        look.gap(4),
         look.para("This sheet is private to the group. The coordinator records who came and then destroys it.",
                   "small"),
     ]
     return _write(data.letterhead, path, title, story)
+
+
+def _name_cell(name: str, full_name: str) -> Flowable:
+    """The name someone goes by, with their full name small beside it where the two differ."""
+    if not full_name:
+        return look.para(name)
+    return look.rich(f"{markup(name)} <font size=8>({markup(full_name)})</font>")
 
 
 # ---------------------------------------------------------------- confidentiality agreement

@@ -82,7 +82,19 @@ class Privacy:
         return any(self.has(member_id, kind) for kind in self.naming)
 
     def name(self, member_id: int | None, otherwise: str = UNNAMED) -> str:
+        """The member's full name, for formal papers (minutes, officers), where they may be named."""
         return self.members[member_id].name if member_id is not None and self.may_name(member_id) else otherwise
+
+    def goes_by(self, member_id: int | None, otherwise: str = UNNAMED) -> str:
+        """The name the member goes by (their preferred name, else their full name), where they may be named."""
+        if member_id is None or not self.may_name(member_id):
+            return otherwise
+        member = self.members[member_id]
+        return member.preferred_name.strip() or member.name
+
+    def said_by(self, member_id: int | None, name_shareable: bool) -> str:
+        """Who shared a good thing, as printed: nobody unless they chose to share it with their name."""
+        return self.goes_by(member_id, "") if name_shareable else ""
 
     def scrub(self, text: str) -> str:
         """Free text with every member who may not be named here written as "a member"."""

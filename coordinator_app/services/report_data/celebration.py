@@ -170,7 +170,7 @@ def celebration_data(
             key=lambda share: (-share.turns, share.title.casefold()),
         )
         helpers = {member_id for _, member_id in turns if member_id is not None}
-        named_helpers = sorted((privacy.name(i) for i in helpers if privacy.may_name(i)), key=fold)
+        named_helpers = sorted((privacy.goes_by(i) for i in helpers if privacy.may_name(i)), key=fold)
 
         venue_ids = {meeting.venue_id for meeting in meetings if meeting.venue_id}
         venues = sorted((v.name for v in session.scalars(select(Venue).where(Venue.id.in_(venue_ids)))),
@@ -213,16 +213,16 @@ def _good_things(session: Session, privacy: Privacy, meetings: list[Meeting]) ->
     """Up to a dozen different good things from across the year (evenly spread), and how many were shared."""
     held_on = {meeting.id: meeting.held_on for meeting in meetings}
     rows = session.execute(
-        select(GoodThing.meeting_id, GoodThing.text, GoodThing.shared_by_id)
+        select(GoodThing.meeting_id, GoodThing.text, GoodThing.shared_by_id, GoodThing.name_shareable)
         .where(GoodThing.meeting_id.in_(list(held_on)))
         .order_by(GoodThing.meeting_id, GoodThing.position)
     ).all() if held_on else []
     lines, seen = [], set()
-    for meeting_id, text, by in sorted(rows, key=lambda row: held_on[row[0]]):
+    for meeting_id, text, by, shareable in sorted(rows, key=lambda row: held_on[row[0]]):
         said = privacy.scrub(text.strip())
         if said and said.casefold() not in seen:  # the same words shared twice are printed once
             seen.add(said.casefold())
-            lines.append(GoodThingLine(said, privacy.name(by, "") if by else "", held_on[meeting_id]))
+            lines.append(GoodThingLine(said, privacy.said_by(by, shareable), held_on[meeting_id]))
     if len(lines) > GOOD_THINGS_SHOWN:
         step = len(lines) / GOOD_THINGS_SHOWN
         lines = [lines[int(i * step)] for i in range(GOOD_THINGS_SHOWN)]

@@ -24,6 +24,7 @@ from coordinator_app.db.models import (
 from ..errors import ValidationError
 from ..privacy import UNNAMED_HELPER, Document, Privacy
 from ..uow import unit_of_work
+from ..validate import fold
 from .common import (
     Letterhead,
     MeetingLine,
@@ -39,7 +40,11 @@ from .common import (
 
 @dataclass(frozen=True)
 class SignInData:
-    """Names are only those who agreed to be named; the others sign on the blank lines."""
+    """Names are only those who agreed to be named; the others sign on the blank lines.
+
+    ``names`` are the names people go by, in order; ``full_names`` beside them holds the full name where it
+    differs (someone known as "Liz" finds "Elizabeth Taylor" too), else "".
+    """
 
     letterhead: Letterhead
     meeting: MeetingLine | None
@@ -47,6 +52,7 @@ class SignInData:
     names: tuple[str, ...]
     unnamed_members: int
     blank_lines: int
+    full_names: tuple[str, ...] = ()
 
 
 def sign_in_data(group: GroupFile, *, held_on: date | None = None, today: date | None = None) -> SignInData:
@@ -67,9 +73,11 @@ def sign_in_data(group: GroupFile, *, held_on: date | None = None, today: date |
         if letterhead.count_only:
             return SignInData(letterhead, line, True, (), 0, 0)
         members = _current_members(session, on)
-        names = tuple(member.name for member in members if privacy.may_name(member.id))
-        unnamed = len(members) - len(names)
-        return SignInData(letterhead, line, False, names, unnamed, max(8, unnamed + 6))
+        listed = sorted(((privacy.goes_by(m.id), m.name) for m in members if privacy.may_name(m.id)),
+                        key=lambda pair: (fold(pair[0]), fold(pair[1])))
+        unnamed = len(members) - len(listed)
+        return SignInData(letterhead, line, False, tuple(goes_by for goes_by, _ in listed), unnamed,
+                          max(8, unnamed + 6), tuple("" if full == goes_by else full for goes_by, full in listed))
 
 
 @dataclass(frozen=True)
@@ -154,7 +162,7 @@ def rota_data(group: GroupFile, *, today: date | None = None, weeks_ahead: int =
             .order_by(JobAssignment.due_on, Job.title, JobAssignment.id)
         ).all()
         turns = tuple(
-            RotaTurn(due_on, privacy.scrub(title), privacy.name(member_id, UNNAMED_HELPER) if member_id else
+            RotaTurn(due_on, privacy.scrub(title), privacy.goes_by(member_id, UNNAMED_HELPER) if member_id else
                      "Not yet given out", status is AssignmentStatus.DONE)
             for due_on, title, member_id, status, _ in rows
         )
@@ -247,7 +255,6 @@ def minutes_data(group: GroupFile, *, held_on: date, today: date | None = None) 
 def _good_thing(good: GoodThing, privacy: Privacy) -> str:
     """A good thing as printed: anonymous unless its sharer agreed to be named with it and may be named."""
     text = privacy.scrub(good.text)
-    if good.name_shareable and privacy.may_name(good.shared_by_id):
-        return f"{text} ({privacy.name(good.shared_by_id)})"
-    return text
+    by = privacy.said_by(good.shared_by_id, good.name_shareable)
+    return f"{text} ({by})" if by else text
 
