@@ -33,7 +33,7 @@ from coordinator_app.db.models import (
 )
 from coordinator_app.db.models import Agreement as AgreementRow
 from coordinator_app.reports.subject_access import write_subject_access_pdf
-from coordinator_app.services import data_rights, meetings
+from coordinator_app.services import data_rights, erasure, meetings
 from coordinator_app.services import group as group_service
 from coordinator_app.services.errors import NotFound
 from coordinator_app.services.uow import unit_of_work
@@ -166,7 +166,7 @@ def test_erasure_removes_the_person_from_the_file_and_keeps_counts_and_accounts(
     accounts = _accounts_by_year(group)
     attendance = {m.id: m.present_count for m in meetings.list_meetings(group, today=TODAY)}
     assert ZOE.encode() in _file_bytes(group.path)
-    report = data_rights.erase_member(group, zoe)
+    report = erasure.erase_member(group, zoe)
     assert report.meetings_kept_as_counts == 3
     raw = _file_bytes(group.path)
     for trace in (ZOE, "zoe.adams@example.org", "07700 900123", "Prefers the quiet corner", "hospital",
@@ -177,10 +177,10 @@ def test_erasure_removes_the_person_from_the_file_and_keeps_counts_and_accounts(
     assert {m.id: m.present_count for m in meetings.list_meetings(group, today=TODAY)} == attendance
     with unit_of_work(group, write=False) as s:
         payees = set(s.scalars(select(Transaction.payee)))
-        assert payees == {"former member", "former member (refreshments)", "St Mary's Church Hall"}
+        assert payees == {"A member", "A member (refreshments)", "St Mary's Church Hall"}
         assert s.scalar(select(func.count()).select_from(Transaction).where(Transaction.member_id.is_(None))) == 2
-        assert "Thanks to former member for the cake" in set(s.scalars(select(Meeting.minutes)))
-        assert s.scalar(select(Member.private_notes).where(Member.id == lukasz)) == "Came with former member at first"
+        assert "Thanks to a member for the cake" in set(s.scalars(select(Meeting.minutes)))
+        assert s.scalar(select(Member.private_notes).where(Member.id == lukasz)) == "Came with a member at first"
         assert set(s.scalars(select(GoodThing.text))) == {"I slept well this week", "New job!"}  # anonymous now
         assert s.scalar(select(func.count()).select_from(Attendance).where(Attendance.member_id == lukasz)) == 4
     other = data_rights.subject_access_export(group, lukasz, today=TODAY)

@@ -9,6 +9,7 @@ MODULES = [
     "coordinator_app.commands.smoke",
     "coordinator_app.commands.backup",
     "coordinator_app.commands.data_rights",
+    "coordinator_app.commands.erase",
     "coordinator_app.commands.calendar",
     "coordinator_app.commands.server",
 ]

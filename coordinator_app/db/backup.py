@@ -22,12 +22,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from coordinator_app import paths
 
+from . import migrate
 from .disk import create_private, fsync_dir, owner_only
+from .engine import make_engine
 from .errors import GroupFileError
-from .groupfile import writable_target
+from .groupfile import GroupFile, inspect_file, upgrade_on_copy, writable_target
 from .integrity import identity_on_disk
 from .lock import pid_alive
 from .reading import read_connection, readable
@@ -250,6 +253,50 @@ def _write_verified(group_path: Path, final: Path) -> Path:
             tmp.unlink(missing_ok=True)
             Path(f"{tmp}-journal").unlink(missing_ok=True)
     return final
+
+
+_T = TypeVar("_T")
+
+
+def rewrite_backup(backup: Path, change: Callable[[GroupFile], _T]) -> _T:
+    """Apply ``change`` to a backup in place, keeping its name (so rotation treats it as before) and identity.
+
+    The change is made on a hidden copy beside it, which must pass the same full check as a new backup
+    before it replaces the original; until then the original is untouched. A backup from an older version
+    is brought up to the current one first (restoring it would do the same). Raises :class:`BackupFailed`.
+    """
+    backup = Path(backup)
+    tmp = backup.with_name(f".{backup.name}.partial-{os.getpid()}")
+    try:
+        copy_database(backup, tmp)
+        if inspect_file(tmp) != migrate.SCHEMA_HEAD:
+            upgrade_on_copy(tmp)
+        engine = make_engine(tmp)
+        copy = GroupFile(tmp, engine, read_only=False, lock=None)
+        try:
+            result = change(copy)
+        finally:
+            engine.dispose()
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file again, like every backup
+        finally:
+            conn.close()
+        if not verify(tmp) or identity_on_disk(tmp) != identity_on_disk(backup):
+            raise sqlite3.DatabaseError("the rewritten backup failed its check")
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, backup)
+        fsync_dir(backup.parent)
+    except (sqlite3.Error, OSError) as exc:
+        raise BackupFailed(backup, f"{backup.name} could not be rewritten ({exc}); it is as it was.") from exc
+    except GroupFileError as exc:
+        raise BackupFailed(backup, f"{backup.name} could not be rewritten: {exc}") from exc
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    return result
 
 
 def _week(day: date) -> tuple[int, int]:

@@ -14,12 +14,21 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from coordinator_app import paths
 from coordinator_app.db.disk import write_private_text
 from coordinator_app.db.errors import GroupFileError
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.services import data_rights
+from coordinator_app.services import backups, data_rights, erasure
 from coordinator_app.services.data_rights import RetentionDue
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 
@@ -72,36 +81,70 @@ def export_person(parent: QWidget, group: GroupFile, member_id: int, name: str, 
                       on_failure=lambda error: _tell(parent, tr("The data was not exported"), error))
 
 
-def confirm_erasure(parent: QWidget, name: str) -> bool:
-    answer = QMessageBox.question(
-        parent, tr("Erase {name}").format(name=name),
-        tr("Erase {name} for good?\n\n"
-           "Their name, contact details, notes, roles and consents are wiped from the group file, and this "
-           "cannot be undone (Edit ▸ Undo also forgets the changes made before it). Meeting head-counts "
-           "and the accounts stay as they are: a payment keeps its "
-           "amount and is shown as from a “former member”.\n\n"
-           "Backups made before now still hold their details until those backups are replaced in the usual "
-           "rotation (within about a year).").format(name=name),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+class ConfirmErasure(QDialog):
+    """Asks once, in plain words, before erasing a person, and offers to erase them from the backups too."""
+
+    def __init__(self, parent: QWidget, name: str, backups_held: int, folder: Path | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Erase {name}").format(name=name))
+        self.setMinimumWidth(600)
+        layout = QVBoxLayout(self)
+        self.question = note(tr("Erase {name} for good?").format(name=name))
+        layout.addWidget(self.question)
+        self.explained = note(tr(
+            "Their name, contact details, notes, roles and consents are wiped from the group file, and every "
+            "mention of them in minutes, notes and other text reads “a member”. This cannot be undone "
+            "(Edit ▸ Undo also forgets the changes made before it). Meeting head-counts and the accounts stay "
+            "as they are: a payment keeps its amount."))
+        layout.addWidget(self.explained)
+        self.from_backups = QCheckBox(tr("Also erase them from the {n} backups").format(n=backups_held)
+                                      if backups_held != 1 else tr("Also erase them from the backup"))
+        self.from_backups.setChecked(backups_held > 0)
+        self.backups_note = note(tr(
+            "The backups are in {folder}. Each is rewritten without them and checked. If you leave this "
+            "unticked, the backups hold their details until they are replaced (within about a year).").format(
+            folder=folder or paths.backup_dir()))
+        for widget in (self.from_backups, self.backups_note):
+            widget.setVisible(backups_held > 0)
+            layout.addWidget(widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.erase_button = buttons.addButton(tr("&Erase for good"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(600, layout.totalHeightForWidth(600))  # room for every wrapped line, at any text size
 
 
 def erase_person(parent: QWidget, window: QWidget, group: GroupFile, member_id: int, name: str, *,
-                 done: Callable[[], None]) -> None:
-    """After a clear confirmation, erase the person in the background; ``done`` runs on success."""
-    if not confirm_erasure(parent, name):
-        return
+                 done: Callable[[erasure.ErasureReport], None]) -> ConfirmErasure:
+    """Ask (the dialog is returned, already open), then erase the person in the background.
 
-    def work() -> data_rights.ErasureReport:
+    ``done`` runs on success with what was done; the same service as ``coordinator-app erase``.
+    """
+    safekeeping = getattr(window, "safekeeping", None)
+    folder = safekeeping.folder if safekeeping is not None else None
+    try:
+        held = len(backups.list_backups(group.path, folder=folder))
+    except OSError:
+        held = 0
+    dialog = ConfirmErasure(parent, name, held, folder)
+
+    def work() -> erasure.ErasureReport:
         with _paused(window):
-            return data_rights.erase_member(group, member_id)
+            return erasure.erase_member(group, member_id, backups=dialog.from_backups.isChecked(),
+                                                    backup_folder=folder)
 
-    def erased(_report: data_rights.ErasureReport) -> None:
+    def erased(report: erasure.ErasureReport) -> None:
         forget_undo(window)
-        done()
+        done(report)
+        QMessageBox.information(parent, tr("{name} has been erased").format(name=name), "\n\n".join(report.summary()))
 
-    run_in_background(work, on_success=erased,
-                      on_failure=lambda error: _tell(parent, tr("{name} was not erased").format(name=name), error))
+    dialog.accepted.connect(lambda: run_in_background(
+        work, on_success=erased,
+        on_failure=lambda error: _tell(parent, tr("{name} was not erased").format(name=name), error)))
+    dialog.open()
+    return dialog
 
 
 RETENTION_COLUMNS = (
@@ -172,9 +215,9 @@ class RetentionDialog(QDialog):
         if row is None:
             return
 
-        def done() -> None:
+        def done(_report: erasure.ErasureReport) -> None:
             self.changed()
             self.refresh()
             self.status.setText(tr("{name} has been erased.").format(name=row.name))
 
-        erase_person(self, self.window_, self.group, row.member_id, row.name, done=done)
+        self.confirm = erase_person(self, self.window_, self.group, row.member_id, row.name, done=done)

@@ -20,7 +20,7 @@ from coordinator_app.db.groupfile import opened
 from coordinator_app.db.lock import lock_path
 from coordinator_app.services import backups as backups_service
 from coordinator_app.services import members as members_service
-from coordinator_app.ui.data_rights import RetentionDialog
+from coordinator_app.ui.data_rights import ConfirmErasure, RetentionDialog
 from coordinator_app.ui.remembered import Remembered
 from coordinator_app.ui.safekeeping import RestoreDialog, backup_folder, set_backup_folder
 
@@ -209,28 +209,33 @@ def _members_page(window, name: str):
     return page
 
 
-def test_erasing_a_person_from_the_members_page_wipes_their_name_from_the_file(
-        qtbot, make_window, group_path, answer):
+def test_erasing_a_person_from_the_members_page_wipes_their_name_from_the_file_and_its_backups(
+        qtbot, make_window, group_path, no_surprise_messages):
     add(group_path, "Siobhán Ó Briain", "Zoë Adams")
     window = make_window(group_path, page="members")
     settle(qtbot)
     page = _members_page(window, "Siobhán Ó Briain")
-    answer(NO)
     page.erase_button.click()
+    confirm = page.dialog
+    assert isinstance(confirm, ConfirmErasure) and unlabelled_inputs(confirm) == []
+    assert "cannot be undone" in confirm.explained.text()
+    assert confirm.from_backups.isChecked() and confirm.from_backups.text() == "Also erase them from the backup"
+    confirm.reject()
     settle(qtbot)
     assert names_in(group_path) == ["Siobhán Ó Briain", "Zoë Adams"]
-    asked = answer(YES)
     page.erase_button.click()
+    page.dialog.erase_button.click()
     qtbot.waitUntil(lambda: "has been erased" in window.statusBar().currentMessage(), timeout=20000)
-    assert "cannot be undone" in asked[0] and "Backups made before now still hold" in asked[0]
     assert [row.name for row in page.model.rows] == ["Zoë Adams"]
     assert not window.undo_stack.canUndo()
+    summary = no_surprise_messages[-1]
+    assert summary.startswith("Deleted member record (1)") and "Erased them from 1 backup in " in summary
     window.close_group()
-    for suffix in ("", "-wal"):
-        side = Path(f"{group_path}{suffix}")
+    made = [b.path for b in backups_service.list_backups(group_path)]
+    for side in [Path(f"{group_path}{suffix}") for suffix in ("", "-wal")] + made:
         if side.exists():
             data = side.read_bytes()
-            assert "Siobhán".encode() not in data and b"Briain" not in data, suffix
+            assert "Siobhán".encode() not in data and b"Briain" not in data, side
     assert names_in(group_path) == ["Zoë Adams"]
 
 
@@ -265,8 +270,9 @@ def test_retention_review_lists_people_who_left_long_ago_and_can_erase_them(
     assert isinstance(dialog, RetentionDialog)
     assert unlabelled_inputs(dialog) == []
     assert [row.name for row in dialog.model.rows] == ["أحمد حسن"]
-    answer(YES)
     dialog.erase_button.click()
+    dialog.confirm.from_backups.setChecked(False)
+    dialog.confirm.erase_button.click()
     qtbot.waitUntil(lambda: "has been erased" in dialog.status.text(), timeout=20000)
     assert dialog.model.rowCount() == 0 and not dialog.erase_button.isEnabled()
     dialog.done(0)

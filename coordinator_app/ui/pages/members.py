@@ -480,12 +480,12 @@ class MembersPage(Page):
             return
         name = self.detail.name
 
-        def done() -> None:
+        def done(_report: object) -> None:
             self.ctx.undo.clear()  # earlier steps may refer to the person, who is gone for good
             self.ctx.changed()
             self.ctx.status(self.tr("{name} has been erased.").format(name=name))
 
-        data_rights.erase_person(self, self.ctx.window, self.ctx.group, self.detail.id, name, done=done)
+        self.dialog = data_rights.erase_person(self, self.ctx.window, self.ctx.group, self.detail.id, name, done=done)
 
     def review_former(self) -> None:
         if not self.may_leave():
