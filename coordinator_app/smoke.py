@@ -1,10 +1,11 @@
 """``coordinator-app --smoke-test``: proves this copy of the app (frozen or not) has everything it needs.
 
 It starts Qt offscreen and draws the real window, creates a group in a temporary folder, records a
-meeting and a payment through the services, prints the meeting's minutes to PDF and the year's
-transactions to XLSX, and checks both files. Nothing of the user's is read or touched: the data folders
-and Qt's settings point into the temporary folder, which is removed at the end. One line is printed per
-check; the exit code is 0 only when every check passed, so build scripts can trust it.
+meeting and a payment through the services, prints the meeting's minutes to PDF, the year's
+transactions to XLSX and the meetings to a calendar file, and checks each file. Nothing of the user's is
+read or touched: the data folders and Qt's settings point into the temporary folder, which is removed at
+the end. One line is printed per check; the exit code is 0 only when every check passed, so build
+scripts can trust it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from typing import Any, TextIO
 
 from coordinator_app import APP_NAME, __version__, desktop, paths
 
-MEETING_DAY = date(2026, 1, 13)  # a fixed past date, so the check never depends on the clock
+MEETING_DAY = date(2026, 1, 13)  # fixed past dates, so the check never depends on the clock
+NEXT_MEETING_DAY = date(2026, 2, 10)
 PEOPLE = ("Zoë Adams", "Łukasz Wójcik", "أحمد حسن")
 SUBS_PENCE = 1234
 # A check that hangs (a dialog waiting for a click nobody can give) must fail the build, not stall it.
@@ -47,7 +49,7 @@ class _Run:
 
 def _qt(run: _Run) -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+    from PySide6.QtCore import QCollator, QLocale, QSettings
     from PySide6.QtGui import QIcon
 
     # The window remembers things in QSettings: keep them in the temporary folder, not the user's.
@@ -64,10 +66,12 @@ def _qt(run: _Run) -> str:
         _check(not window.grab().isNull(), "Qt could not draw the main window.")
     finally:
         window.close()
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    _check(QTranslator().load(QLocale(QLocale.Language.German), "qtbase", "_", folder),
-           f"Qt's own translations are missing from {folder}.")
-    return f"Qt started ({app.platformName()}), drew the main window and the icon, and found its translations"
+    # Qt sorts by ICU's collation (the file dialog, locale-aware lists): the bundle's smaller ICU data must hold it.
+    collator = QCollator(QLocale("en_GB"))
+    in_order = sorted(["Zoë", "Łukasz", "Émile", "Zoe", "Eve"], key=collator.sortKey)
+    _check(in_order == ["Émile", "Eve", "Łukasz", "Zoe", "Zoë"], f"Qt's collation (ICU data) is missing: {in_order}.")
+    return (f"Qt started ({app.platformName()}), drew the main window and the icon, and sorted "
+            "accented names")
 
 
 def _group(run: _Run) -> str:
@@ -137,8 +141,33 @@ def _xlsx(run: _Run) -> str:
     return f"exported the year's transactions to {target.name} and read them back"
 
 
+def _calendar(run: _Run) -> str:
+    from datetime import UTC, datetime, time
+
+    from icalendar import Calendar
+
+    from coordinator_app.db.groupfile import opened
+    from coordinator_app.exports.ics import write_meetings_calendar
+    from coordinator_app.services import meetings
+    from coordinator_app.services.calendar import group_calendar
+    from coordinator_app.services.report_data.common import KIND_LABELS
+
+    target = run.folder / "meetings.ics"
+    with opened(run.group_file) as group:
+        meetings.plan_meeting(group, held_on=NEXT_MEETING_DAY, start_time=time(19), topic="Looking after ourselves")
+        calendar = group_calendar(group, today=MEETING_DAY, kind_words=KIND_LABELS)
+    write_meetings_calendar(target, calendar, now=datetime(2026, 1, 1, tzinfo=UTC))
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    _check(len(events) == 1 and "Looking after ourselves" in str(events[0].get("SUMMARY")),
+           f"{target.name} does not hold the meeting.")
+    _check(bool(Calendar.from_ical(target.read_bytes()).walk("VTIMEZONE")),
+           f"{target.name} does not say which time zone its times are in.")
+    return f"wrote the meetings calendar to {target.name} and read it back"
+
+
 STEPS: tuple[tuple[str, Callable[[_Run], str]], ...] = (
     ("qt", _qt), ("group", _group), ("meeting", _meeting_and_money), ("pdf", _pdf), ("xlsx", _xlsx),
+    ("calendar", _calendar),
 )
 
 

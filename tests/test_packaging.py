@@ -301,7 +301,7 @@ def test_smoke_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[-1] == "smoke: 5 passed, 0 failed"
+    assert lines[-1] == "smoke: 6 passed, 0 failed"
     assert [line.split(":")[0] for line in lines[1:-1]] == ["ok   qt", "ok   group", "ok   meeting", "ok   pdf",
                                                              "ok   xlsx"]
     assert "Traceback" not in result.stderr
