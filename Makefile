@@ -48,7 +48,7 @@ bundle: $(BUNDLE_STAMP)
 	rm -rf build/pyinstaller dist/GroupCoordinator
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/GroupCoordinator.spec
-	du -sh dist/GroupCoordinator
+	@du -s --apparent-size --block-size=1MB dist/GroupCoordinator | awk '{print "Bundle size: " $$1 " MB (at most 120 MB)"}'
 	QT_QPA_PLATFORM=offscreen dist/GroupCoordinator/GroupCoordinator --smoke-test
 
 # A PNG of every page, opened on the demo group, in docs/screenshots/ (offscreen; no display needed).

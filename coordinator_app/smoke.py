@@ -11,6 +11,7 @@ scripts can trust it.
 from __future__ import annotations
 
 import faulthandler
+import io
 import os
 import re
 import sys
@@ -107,18 +108,25 @@ def _meeting_and_money(run: _Run) -> str:
 
 
 def _pdf(run: _Run) -> str:
+    from PIL import Image
+
     from coordinator_app.db.groupfile import opened
     from coordinator_app.reports.printables import make_minutes
+    from coordinator_app.services.group import set_logo
 
+    logo = io.BytesIO()
+    Image.new("RGB", (60, 40), "#2f6f73").save(logo, "PNG")
     target = run.folder / "minutes.pdf"
-    with opened(run.group_file, read_only=True) as group:
+    with opened(run.group_file) as group:
+        set_logo(group, logo.getvalue())  # the letterhead's picture goes through Pillow's image libraries
         make_minutes(group, target, held_on=MEETING_DAY, today=MEETING_DAY)
     data = target.read_bytes()
     _check(data.startswith(b"%PDF-"), f"{target.name} is not a PDF.")
     _check(b"%%EOF" in data[-1024:], f"{target.name} is cut short.")
     pages = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
     _check(pages >= 1, f"{target.name} has no pages.")
-    return f"printed the minutes to {target.name} ({pages} page{'s' if pages != 1 else ''})"
+    _check(b"/Subtype /Image" in data, f"{target.name} lost the group's logo.")
+    return f"printed the minutes with the group's logo to {target.name} ({pages} page{'s' if pages != 1 else ''})"
 
 
 def _xlsx(run: _Run) -> str:

@@ -1,12 +1,13 @@
-"""A smaller ICU data library for the Linux bundle: about 8 MB of Unicode data instead of 32 MB.
+"""A smaller ICU data library for the Linux bundle: about 4.5 MB of Unicode data instead of 32 MB.
 
 PySide6's Qt links ICU, whose data library (``libicudata.so.NN``) holds every locale's names, currencies
 and units, every legacy code page and the CJK, Thai, Khmer and Burmese word dictionaries. Qt uses ICU only
 for collation (locale-aware sorting, the file dialog), case mapping, normalisation and non-Unicode codecs,
-and keeps its own locale data, so the bundle keeps ICU's core tables, every language's collation (names
-sort as their readers expect), the break rules, and the English, Welsh, Irish and Scottish Gaelic locales;
-the other locales' names of languages, countries, currencies, units and time zones are left out (ICU falls
-back to its root data for them, which Qt does not show anyway). Legacy code pages go too: the app reads
+and keeps its own locale data, so the bundle keeps ICU's core tables, the Unicode collation order (which
+sorts every script), the break rules, and the English, Welsh, Irish and Scottish Gaelic locales. Other
+locales' data is left out: their names of languages, countries, currencies, units and time zones, which Qt
+does not show, and their collation tailorings, for which ICU falls back to the Unicode order (Łukasz still
+sorts beside Lukas, Zoë beside Zoe). Legacy code pages go too: the app reads
 and writes Unicode, and Python decodes a bank's Windows-1252 CSV with its own codecs.
 
 ``icupkg`` (Debian's ``icu-devtools``) takes items out of the data package, which is stored as the only
@@ -21,7 +22,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
-KEPT_LANGUAGES = frozenset({"root", "en", "cy", "ga", "gd"})
+# The languages of the UK and Ireland, and the locales English in the UK inherits from (en_GB → en_001 → en).
+KEPT_LOCALES = frozenset({"root", "en", "en_001", "en_150", "en_GB", "en_IE", "cy", "cy_GB", "ga", "ga_GB", "ga_IE",
+                          "gd", "gd_GB"})
 _LOCALE = re.compile(r"(?:[a-z]{2,3}|root)(?:_[A-Za-z0-9]*)*\.res")
 _NOT_LOCALES = frozenset({"res_index.res", "pool.res"})
 # Legacy code pages, transliteration, word dictionaries, character names and the spoofing checker.
@@ -33,10 +36,10 @@ TOOLS = ("icupkg", "objcopy", "gcc")
 def _dropped(item: str) -> bool:
     if any(pattern.fullmatch(item) for pattern in _DROPPED):
         return True
-    tree, _, name = item.rpartition("/")
-    if tree == "coll" or name in _NOT_LOCALES or not _LOCALE.fullmatch(name):
+    name = item.rpartition("/")[2]
+    if name in _NOT_LOCALES or not _LOCALE.fullmatch(name):
         return False
-    return name.split("_")[0].removesuffix(".res") not in KEPT_LANGUAGES
+    return name.removesuffix(".res") not in KEPT_LOCALES
 
 
 def _run(*command: str | Path) -> str:
