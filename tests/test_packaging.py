@@ -303,7 +303,7 @@ def test_smoke_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[-1] == "smoke: 6 passed, 0 failed"
     assert [line.split(":")[0] for line in lines[1:-1]] == ["ok   qt", "ok   group", "ok   meeting", "ok   pdf",
-                                                             "ok   xlsx"]
+                                                             "ok   xlsx", "ok   calendar"]
     assert "Traceback" not in result.stderr
     assert list(folders["scratch"].iterdir()) == [], "the smoke test left files behind"
     left = [p for name in ("home", "config") for p in folders[name].rglob("*") if "oordinator" in str(p)]
