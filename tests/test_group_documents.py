@@ -56,6 +56,8 @@ def test_a_year_still_running_says_so_far_and_shows_no_months_to_come(group, tmp
     assert "Our year so far: 2026" in text
     assert "members on 20 May 2026" in text and "31 December 2026" not in text
     assert "Looking ahead" in text and "Summer picnic" in text
+    # Its first year is told from when it began, not from a 1 January when it did not exist yet.
+    assert "since we began in March 2026, up to 20 May 2026" in text and "1 January 2026" not in text
 
 
 def test_a_finished_year_does_not_look_ahead(group, tmp_path):
@@ -65,6 +67,7 @@ def test_a_finished_year_does_not_look_ahead(group, tmp_path):
     assert "Our year: 2026" in text and "so far" not in text
     assert "Looking ahead" not in text and "have not been planned" not in text
     assert "members on 31 December 2026" in text
+    assert "from when we began in March 2026 to 31 December 2026" in text
 
 
 def test_the_first_financial_year_starts_its_chart_when_the_group_began(group):

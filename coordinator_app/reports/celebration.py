@@ -59,9 +59,7 @@ def _cover(data: CelebrationData) -> list[Flowable]:
         look.rich(markup(_title(data)), "title"),
         look.para(data.letterhead.group_name, "subtitle"),
         *([look.para(data.letterhead.about)] if data.letterhead.about else []),
-        look.para(f"A celebration of what we have done together since {day(data.starts_on)}, up to "
-                  f"{day(data.until)}." if data.so_far else
-                  f"A celebration of what we did together from {period(data.starts_on, data.ends_on)}."),
+        look.para(_opening(data)),
         look.gap(6),
     ]
     if data.quiet:
@@ -106,6 +104,18 @@ def _attendance(data: CelebrationData) -> list[Flowable]:
                   [[m.attendances for m in data.by_month]], height=52 * mm),
         PageBreak(),
     ]
+
+
+def _opening(data: CelebrationData) -> str:
+    """The first sentence: the year, or for a group that began during it, since it began."""
+    if data.began_on is not None:
+        began = f"{data.began_on:%B %Y}"
+        if data.so_far:
+            return f"A celebration of what we have done together since we began in {began}, up to {day(data.until)}."
+        return f"A celebration of what we did together from when we began in {began} to {day(data.ends_on)}."
+    if data.so_far:
+        return f"A celebration of what we have done together since {day(data.starts_on)}, up to {day(data.until)}."
+    return f"A celebration of what we did together from {period(data.starts_on, data.ends_on)}."
 
 
 def _said(data: CelebrationData) -> list[Flowable]:

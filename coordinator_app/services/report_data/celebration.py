@@ -92,6 +92,7 @@ class CelebrationData:
     next_meetings: tuple[MeetingLine, ...]  # only while the year is still running
     good_things: tuple[GoodThingLine, ...] = ()
     good_things_total: int = 0
+    began_on: date | None = None  # when the group began, if that was during this year
 
     @property
     def so_far(self) -> bool:
@@ -130,7 +131,8 @@ def celebration_data(
         named = _named_counts(session, meetings)
 
         by_month = []
-        began = max(starts_on, _began_on(session) or starts_on)  # no empty months before the group existed
+        began_on = _began_on(session)
+        began = max(starts_on, began_on or starts_on)  # no empty months before the group existed
         month_start = date(began.year, began.month, 1)
         while month_start <= until:
             in_month = [m for m in meetings if (m.held_on.year, m.held_on.month) == (month_start.year,
@@ -193,6 +195,7 @@ def celebration_data(
             practitioners=tuple(_thanks(session, starts_on, ends_on)), venues=tuple(venues),
             funders=tuple(funders), next_meetings=tuple(_meeting_line(session, m, privacy) for m in upcoming),
             good_things=good, good_things_total=good_total,
+            began_on=began_on if began_on is not None and starts_on < began_on <= until else None,
         )
 
 
