@@ -89,7 +89,8 @@ def render_sign_in(data: SignInData, path: Path | str) -> Path:
         return _write(data.letterhead, path, title, story)
     story += [
         look.para("Please tick the box by your name. If your name is not here, or you are new, please write your "
-                  "first name on a line at the end. Welcome!"),
+                  "first name on a line at the end. Welcome!" if data.names else
+                  "Please write your first name on a line below and tick its box. Welcome!"),
         look.gap(2),
     ]
     if data.names:
