@@ -51,7 +51,9 @@ bundle: $(BUNDLE_STAMP)
 	@du -s --apparent-size --block-size=1MB dist/GroupCoordinator | awk '{print "Bundle size: " $$1 " MB (at most 120 MB)"}'
 	QT_QPA_PLATFORM=offscreen dist/GroupCoordinator/GroupCoordinator --smoke-test
 
-# A PNG of every page, opened on the demo group, in docs/screenshots/ (offscreen; no display needed).
+# A PNG of every page, opened on the demo group, and of every printed document's first page, in
+# docs/screenshots/ (offscreen; no display needed); every document page for review in build/document-pages/.
 .PHONY: screenshots
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m coordinator_app.ui.screenshots docs/screenshots
+	$(BIN)/python docs/document_pictures.py docs/screenshots

@@ -1,10 +1,10 @@
 """``make screenshots`` (second half): a PNG of every printed document, for the README and for review.
 
-Each document is made for the demo group on a fixed "today", the README's thumbnail is its first page
-(``report-NAME.png`` in the folder given), and every page of every document also goes to
-``FOLDER/pages/`` for anyone reviewing a change to a document. The same documents are made for a group
-that began this year, in its first, unfinished year (``pages/new-*``), where the books and the year are
-partly empty. Needs pdftoppm (Debian's poppler-utils).
+Each document is made for the demo group on a fixed "today", and the README's thumbnail is its first
+page (``report-NAME.png`` in the folder given). Every page of every document also goes to
+``build/document-pages/`` (not kept in git) for anyone reviewing a change to a document, with the same
+documents for a group that began this year, in its first, unfinished year (``new-*``), where the books
+and the year are partly empty. Needs pdftoppm (Debian's poppler-utils).
 
     .venv/bin/python docs/document_pictures.py docs/screenshots
 """
@@ -96,8 +96,7 @@ def _new_group(path: Path) -> None:
                                     payee="Members' subs")
 
 
-def make_pictures(folder: Path) -> list[Path]:
-    pages = folder / "pages"
+def make_pictures(folder: Path, pages: Path = Path("build/document-pages")) -> list[Path]:
     pages.mkdir(parents=True, exist_ok=True)
     for old in pages.glob("*.png"):
         old.unlink()
