@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from coordinator_app.db.groupfile import integrity_problems
-from coordinator_app.db.migrate import head_revision
+from coordinator_app.services.file_check import check_group
 
 from .common import CommandLine, group_path, opened_group
 
@@ -23,27 +22,26 @@ def register(cli: CommandLine) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with opened_group(args, read_only=True) as group, group.engine.connect() as conn:
-        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        if group.path is None:  # a server group: the server keeps its own storage and links sound
-            print(f"Server group: {group.address}")  # type: ignore[attr-defined]
-            print(f"Schema version: {revision}")
-            print("Storage and links between records are kept by the server itself (PostgreSQL).")
-            print("The server group is sound.")
-            return EXIT_SOUND
-        problems = integrity_problems(group)
-    path = group_path(args)
-    newest = " (the newest)" if revision == head_revision() else f" (this version would update it to {head_revision()})"
-    print(f"Group file: {path}")
-    print(f"Schema version: {revision}{newest}")
-    storage = [p for p in problems if p.startswith("Storage check:")]
-    links = [p for p in problems if not p.startswith("Storage check:")]
+    with opened_group(args, read_only=True) as group:
+        result = check_group(group)
+        address = getattr(group, "address", None)
+    if result.on_server:
+        print(f"Server group: {address}")
+        print(f"Schema version: {result.revision}")
+        print("Storage and links between records are kept by the server itself (PostgreSQL).")
+        print("The server group is sound.")
+        return EXIT_SOUND
+    newest = (" (the newest)" if result.revision == result.newest
+              else f" (this version would update it to {result.newest})")
+    print(f"Group file: {group_path(args)}")
+    print(f"Schema version: {result.revision}{newest}")
+    storage, links = result.storage_problems, result.link_problems
     print("Storage check (quick_check): " + ("ok" if not storage else f"{len(storage)} problem(s)"))
     print("Links between records (foreign keys): " + ("ok" if not links else f"{len(links)} problem(s)"))
-    if not problems:
+    if result.sound:
         print("The group file is sound.")
         return EXIT_SOUND
     print("Problems found:")
-    for problem in problems:
+    for problem in result.problems:
         print(f"  - {problem}")
     return EXIT_PROBLEMS

@@ -36,6 +36,7 @@ from coordinator_app.services import backups as backups_service
 from coordinator_app.services import group as group_service
 from coordinator_app.services.errors import StorageError, ValidationError
 
+from .file_check import check_open_group
 from .i18n import tr
 from .jobs import run_in_background
 from .pages.base import Page, PageContext
@@ -214,6 +215,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&New group…"), self.new_group, QKeySequence.StandardKey.New)
         self._action(file_menu, self.tr("&Open group…"), self.choose_group, QKeySequence.StandardKey.Open)
         self.save_copy_action = self._action(file_menu, self.tr("Save a &copy…"), self.save_copy)
+        self.check_action = self._action(file_menu, self.tr("C&heck this group file"),
+                                         lambda: self.group and check_open_group(self, self.group, self.check_action))
         self.safekeeping = Safekeeping(self, file_menu)
         self.recent_menu = file_menu.addMenu(self.tr("&Recent groups"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -229,6 +232,7 @@ class MainWindow(QMainWindow):
                            self.undo_stack.redoTextChanged, self.undo_stack.canRedo)
         self.undo_action, self.redo_action = undo, redo
         self.save_copy_action.setEnabled(False)
+        self.check_action.setEnabled(False)
 
     @staticmethod
     def _follow_stack(action: QAction, plain: str, labelled: str, can_changed: Any, text_changed: Any,
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.desktop)
         self.central.setCurrentWidget(self.desktop)
         self.save_copy_action.setEnabled(True)
+        self.check_action.setEnabled(True)
         self.update_title()
         self.desktop.show_page(page or self.remembered.last_page())
         self.safekeeping.opened(group)
@@ -307,6 +312,7 @@ class MainWindow(QMainWindow):
             self.group.close()
             self.group = None
         self.save_copy_action.setEnabled(False)
+        self.check_action.setEnabled(False)
         self.central.setCurrentWidget(self.welcome)
         self.update_title()
 
