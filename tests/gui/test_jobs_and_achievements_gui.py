@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
-from gui_helpers import TODAY, modal
+from gui_helpers import TODAY, modal, press
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import achievements as achievements_service
@@ -44,6 +44,11 @@ def test_generate_a_rota_and_mark_a_job_done(qtbot, make_window, group_path, wit
     assert len(proposal) == 6
     tea_turns = [t.member_name for t in proposal if t.job_title == "Tea & biscuits"]
     assert sorted(tea_turns) == ["Siobhán Ó Briain", "Zoë Adams", "Łukasz Wójcik"]  # everyone once, nobody twice
+    assert dialog.findChild(QTableView).currentIndex().row() == 0  # the first turn is chosen, its reason shown
+    assert dialog.why.text() == proposal[0].why and proposal[0].member_name in dialog.why.text()
+    press(qtbot, Qt.Key.Key_Down)  # the explanation follows the chosen turn
+    assert dialog.why.text() == proposal[1].why != proposal[0].why
+    assert "in the last 12 months" in dialog.why.text()
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert page.turns_model.rowCount() == 6

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from coordinator_app.services import jobs as jobs_service
@@ -17,7 +18,7 @@ from ..forms import CheckList, FormDialog, combo, line, text_box
 from ..labels import choices, word
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from .base import Page, PageContext
-from .widgets import button, button_row, heading, note
+from .widgets import button, button_row, heading, note, section
 
 JOB_COLUMNS = (
     Column("Job", lambda j: j.title),
@@ -35,6 +36,7 @@ PROPOSAL_COLUMNS = (
     Column("Meeting", lambda t: show_date(t.held_on), sort_key=lambda t: t.held_on),
     Column("Job", lambda t: t.job_title),
     Column("Who", lambda t: t.member_name or "⚠ nobody willing is free"),
+    Column("Recent turns", lambda t: str(t.done_recently) if t.member_id is not None else "", align_right=True),
 )
 BAR = "▇"
 
@@ -201,16 +203,37 @@ class JobsPage(Page):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("A fair rota for the next meetings"))
-        dialog.setMinimumSize(720, 480)
+        dialog.setMinimumSize(860, 560)
         box = QVBoxLayout(dialog)
-        box.addWidget(note(self.tr("Nobody gets a second turn at a job while a willing volunteer who is free has "
-                                   "had none. Nothing is saved until you press Save rota.")))
+        box.addWidget(note(self.tr("Each turn goes to a willing volunteer who is free that day and has done that "
+                                   "job least in the last 12 months (Recent turns). Nothing is saved until you "
+                                   "press Save rota.")))
         model = RowsModel(PROPOSAL_COLUMNS, dialog)
         model.set_rows(proposal)
         table = make_table(model, self.tr("Proposed rota"), sortable=False)
-        table.setColumnWidth(0, 140)
-        table.setColumnWidth(1, 260)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         box.addWidget(table, 1)
+        why = note()
+        why.setObjectName("rotaWhy")
+        why.setTextFormat(Qt.TextFormat.PlainText)
+        why_label = section(self.tr("Why this person"))
+        box.addWidget(why_label)
+        box.addWidget(why)
+
+        def explain_current(*_args: object) -> None:
+            turn = selected_row(table)
+            why.setText(turn.why if turn is not None else self.tr("Choose a turn to see why it goes to that person."))
+            table.setAccessibleDescription(why.text())
+
+        table.selectionModel().currentRowChanged.connect(explain_current)
+        table.selectRow(0)
+        table.setFocus()
+        explain_current()
+        dialog.why = why  # type: ignore[attr-defined]
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save rota"))
         buttons.accepted.connect(dialog.accept)
