@@ -14,6 +14,7 @@ from coordinator_app.services import aims as aims_service
 from coordinator_app.services import group as group_service
 from coordinator_app.services import jobs as jobs_service
 from coordinator_app.services import meetings as meetings_service
+from coordinator_app.services import members as members_service
 
 from ..labels import word
 from ..tables import show_date
@@ -49,9 +50,9 @@ class HomePage(Page):
         self.texts: dict[str, QLabel] = {}
         boxes = (
             ("next", self.tr("Next meeting"), self.tr("Go to &meetings"), "meetings", 0, 0),
-            ("reminders", self.tr("Needs attention"), self.tr("Our &group"), "group", 0, 1),
+            ("reminders", self.tr("Needs attention"), self.tr("See the a&greement"), "group:agreement", 0, 1),
             ("jobs", self.tr("Jobs due in the next two weeks"), self.tr("Go to &jobs"), "jobs", 1, 0),
-            ("aims", self.tr("Our aims"), self.tr("See our &aims"), "group", 1, 1),
+            ("aims", self.tr("Our aims"), self.tr("See our &aims"), "group:aims", 1, 1),
             ("achievements", self.tr("Recent achievements"), self.tr("See a&chievements"), "achievements", 2, 0),
         )
         for key, title, go_text, target, row, column in boxes:
@@ -61,7 +62,7 @@ class HomePage(Page):
             text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             layout.addWidget(text, 1)
             go = button(go_text)
-            go.clicked.connect(lambda _c=False, t=target: self.ctx.show_page(t))
+            go.clicked.connect(lambda _c=False, t=target: self.go_to(t))
             row_layout = button_row(go)
             layout.addLayout(row_layout)
             grid.addWidget(frame, row, column)
@@ -121,6 +122,8 @@ class HomePage(Page):
             days = ", ".join(show_date(m.held_on) for m in unrecorded[:3]) + (" …" if len(unrecorded) > 3 else "")
             reminders.append(self.tr("{n} past meetings are not recorded yet: {days}").format(n=len(unrecorded),
                                                                                              days=days))
+        if not members_service.list_members(group, today=today):
+            reminders.append(self.tr("Nobody is a member yet: add the first members on the Members page."))
         current = agreement_service.current_agreement(group, today=today)
         if current is not None:
             missing = agreement_service.members_not_agreed(group, today=today)
@@ -142,6 +145,13 @@ class HomePage(Page):
         self.texts["reminders"].setText(_bullets(reminders, self.tr("✓ Nothing needs attention. Well done!")))
         self.record_button.setVisible(bool(unrecorded))
         self.unrecorded = unrecorded
+
+    def go_to(self, target: str) -> None:
+        """Show the page ``target`` names ("group:aims" is the Aims tab of Our group), at that very tab."""
+        key, _sep, tab = target.partition(":")
+        page = self.ctx.show_page(key)
+        if page is not None and tab:
+            page.show_tab(tab)  # type: ignore[attr-defined]
 
     def record_oldest(self) -> None:
         """Open RECORD A MEETING on the oldest meeting not yet recorded."""

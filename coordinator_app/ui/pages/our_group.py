@@ -87,6 +87,7 @@ class OurGroupPage(Page):
         self.save_profile_button = button(self.tr("Sa&ve profile"))
         self.save_profile_button.clicked.connect(self.save_profile)
         self.tabs.addTab(_tab(self.profile_form, button_row(self.save_profile_button)), self.tr("Profile"))
+        self.tab_keys = ["profile"]
 
         # -- aims ------------------------------------------------------------------------------------
         self.aims_model = RowsModel(AIM_COLUMNS, self)
@@ -119,6 +120,7 @@ class OurGroupPage(Page):
             button_row(self.add_aim_button, self.edit_aim_button, self.up_button, self.down_button),
             button_row(self.achieved_button, self.reviewed_button, self.retire_button, self.show_closed),
             self.aims_table), self.tr("Aims"))
+        self.tab_keys.append("aims")
 
         # -- who can join ----------------------------------------------------------------------------
         self.bounds_form = FieldForm()
@@ -135,6 +137,7 @@ class OurGroupPage(Page):
         self.save_bounds_button.clicked.connect(self.save_boundaries)
         self.tabs.addTab(_tab(self.bounds_note, self.bounds_form, button_row(self.save_bounds_button)),
                          self.tr("Who can join"))
+        self.tab_keys.append("who_can_join")
 
         # -- confidentiality agreement -----------------------------------------------------------------
         self.current_text = QPlainTextEdit()
@@ -163,6 +166,7 @@ class OurGroupPage(Page):
             section(self.tr("Current text")), self.current_text, section(self.tr("Who has agreed")),
             self.status_table, section(self.tr("All versions")), self.versions_table),
             self.tr("Confidentiality agreement"))
+        self.tab_keys.append("agreement")
         self.aims_table.selectionModel().selectionChanged.connect(lambda *_a: self._aim_buttons())
         self.profile_form.watch_changes()
         self.bounds_form.watch_changes()
@@ -211,13 +215,19 @@ class OurGroupPage(Page):
         else:
             missing = sum(1 for m in self.status_model.rows if not m.agreed_current)
             self.current_text.setPlainText(current.text)
-            waiting = self.tr("Every current member has agreed to it.") if missing == 0 else \
+            waiting = self.tr("There are no members yet to agree to it.") if not self.status_model.rows else \
+                self.tr("Every current member has agreed to it.") if missing == 0 else \
                 self.tr("1 current member has not agreed to it yet.") if missing == 1 else \
                 self.tr("{n} current members have not agreed to it yet.").format(n=missing)
             self.agreement_note.setText(self.tr("Version {v}, in force since {day}. {waiting}").format(
                 v=current.number, day=show_date(current.effective_from), waiting=waiting))
         self.record_agreement_button.setEnabled(current is not None)
         self.print_agreement_button.setEnabled(current is not None)
+
+    def show_tab(self, key: str) -> None:
+        """Bring the named part of the charter to the front ("profile", "aims", "who_can_join", "agreement")."""
+        self.tabs.setCurrentIndex(self.tab_keys.index(key))
+        self.tabs.currentWidget().setFocus()
 
     def may_leave(self) -> bool:
         for form, what, save in ((self.profile_form, self.tr("the group's profile"), self.save_profile),
