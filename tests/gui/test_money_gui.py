@@ -3,7 +3,7 @@ every box can be named by a screen reader. Each test reopens the group file to p
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -384,3 +384,17 @@ def test_a_payment_charged_to_a_grant_shows_as_spend_against_its_budget(qtbot, m
     with opened(group_path) as group:
         (grant,) = grants.list_grants(group)
     assert (grant.spent_pence, grant.fund_balance_pence) == (4_500, -4_500)
+
+
+def test_a_payment_dated_after_today_is_refused_beside_the_date(qtbot, make_window, group_path, accounts):
+    _window, page = money_page(make_window, group_path)
+    entry = page.register.entry
+    entry.on.setDate(TODAY + timedelta(days=1))
+    entry.payee.setText("Village hall")
+    qtbot.keyClicks(entry.amount, "25.00")
+    qtbot.keyClick(entry.amount, Qt.Key.Key_Return)
+
+    error = entry.form._errors["on"]
+    assert error.isVisibleTo(page)
+    assert error.text() == "⚠ 11/03/2026 is after today; record money once it has been paid."
+    assert register_of(group_path, accounts["bank"]) == []

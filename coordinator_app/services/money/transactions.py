@@ -173,6 +173,12 @@ def _check_date(account: Account, on: date) -> None:
         raise ValidationError("on", f"The account “{account.name}” was closed on {account.closed_on:%d/%m/%Y}.")
 
 
+def _not_after_today(on: date, today: date | None) -> None:
+    """The cash book records money that has moved; with ``today``, a later date is refused."""
+    if today is not None and isinstance(on, date) and on > today:
+        raise ValidationError("on", f"{on:%d/%m/%Y} is after today; record money once it has been paid.")
+
+
 def _check_category(session: Session, category_id: int | None, direction: CategoryDirection) -> int | None:
     if category_id is None:
         return None
@@ -243,8 +249,10 @@ def record_in_session(session: Session, *, direction: CategoryDirection, account
 
 def record_receipt(group: GroupFile, *, account_id: int, on: date, amount_pence: int, payee: str = "",
                    description: str = "", reference: str = "", category_id: int | None = None,
-                   fund_id: int | None = None, member_id: int | None = None, learn: bool = True) -> TransactionView:
+                   fund_id: int | None = None, member_id: int | None = None, learn: bool = True,
+                   today: date | None = None) -> TransactionView:
     """Money in. ``amount_pence`` is positive; without a fund it goes to the general fund."""
+    _not_after_today(on, today)
     with unit_of_work(group) as session:
         new_id = record_in_session(session, direction=CategoryDirection.RECEIPT, account_id=account_id, on=on,
                          amount_pence=amount_pence, payee=payee, description=description, reference=reference,
@@ -256,9 +264,10 @@ def record_receipt(group: GroupFile, *, account_id: int, on: date, amount_pence:
 def record_payment(group: GroupFile, *, account_id: int, on: date, amount_pence: int, payee: str = "",
                    description: str = "", reference: str = "", category_id: int | None = None,
                    fund_id: int | None = None, budget_line_id: int | None = None, member_id: int | None = None,
-                   learn: bool = True) -> TransactionView:
+                   learn: bool = True, today: date | None = None) -> TransactionView:
     """Money out. ``amount_pence`` is positive (it is stored as a negative amount); a budget line charges
     the payment to a grant and puts it in the grant's fund."""
+    _not_after_today(on, today)
     with unit_of_work(group) as session:
         new_id = record_in_session(session, direction=CategoryDirection.PAYMENT, account_id=account_id, on=on,
                          amount_pence=amount_pence, payee=payee, description=description, reference=reference,
@@ -268,9 +277,11 @@ def record_payment(group: GroupFile, *, account_id: int, on: date, amount_pence:
 
 
 def record_transfer(group: GroupFile, *, from_account_id: int, to_account_id: int, on: date, amount_pence: int,
-                    description: str = "", fund_id: int | None = None) -> tuple[TransactionView, TransactionView]:
+                    description: str = "", fund_id: int | None = None,
+                    today: date | None = None) -> tuple[TransactionView, TransactionView]:
     """Move money between two of the group's accounts (say, banking the cash tin): two linked rows."""
     amount = _positive(amount_pence)
+    _not_after_today(on, today)
     if from_account_id == to_account_id:
         raise ValidationError("to_account", "Choose two different accounts to move money between.")
     with unit_of_work(group) as session:

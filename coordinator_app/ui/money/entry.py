@@ -220,4 +220,4 @@ def record(ctx: PageContext, account_id: int, values: dict[str, Any]) -> Transac
     write = transactions.record_payment if values["out"] else transactions.record_receipt
     label = ctx.window.tr("Payment to {who}") if values["out"] else ctx.window.tr("Receipt from {who}")
     return ctx.change(label.format(who=values["payee"].strip() or ctx.window.tr("someone")),
-                      lambda: write(group, account_id=account_id, **kwargs))
+                      lambda: write(group, account_id=account_id, today=ctx.today(), **kwargs))

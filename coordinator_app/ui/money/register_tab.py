@@ -200,7 +200,8 @@ class RegisterTab(QWidget):
         def submit(values: dict[str, Any]) -> int:
             return self.ctx.change(self.tr("Move money between accounts"), lambda: transactions.record_transfer(
                 group, from_account_id=values["from_account"], to_account_id=values["to_account"], on=values["on"],
-                amount_pence=read_amount(values["amount"]), description=values["description"])[0].id)
+                amount_pence=read_amount(values["amount"]), description=values["description"],
+                today=self.ctx.today())[0].id)
 
         dialog = FormDialog(self, self.tr("Move money between accounts"), submit, ok_text=self.tr("Move money"),
                             intro=self.tr("For money that stays the group's: it is not counted as money in or out."))
