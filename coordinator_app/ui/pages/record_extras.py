@@ -21,11 +21,26 @@ from .widgets import note
 NOBODY = ""
 
 
-def _labelled(text: str, widget: QWidget) -> QLabel:
+def labelled(text: str, widget: QWidget, *, wrap: bool = False) -> QLabel:
+    """A caption for ``widget`` (its buddy, so Alt+letter reaches it); a long one on a line of its own wraps
+    rather than widen the dialog (one beside its box stays on one line, which a row can give height to)."""
     label = QLabel(text)
     label.setBuddy(widget)
+    label.setWordWrap(wrap)
     widget.setAccessibleName(text.replace("&", "").rstrip(":"))
     return label
+
+
+def wrapped(label: QLabel) -> QLabel:
+    label.setWordWrap(True)
+    return label
+
+
+def narrow(box: QComboBox) -> QComboBox:
+    """A list box as wide as its column allows, not as wide as its longest name (at Largest text that scrolls)."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
 
 
 class WhoElse(QWidget):
@@ -36,7 +51,7 @@ class WhoElse(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.members = {m.name: m.id for m in members}
-        self.chair = QComboBox()
+        self.chair = narrow(QComboBox())
         self.chair.setEditable(True)
         self.chair.addItem(NOBODY)
         self.chair.addItems([m.name for m in members])
@@ -44,20 +59,21 @@ class WhoElse(QWidget):
         self.chair.setCurrentText(names.get(meeting.chair_member_id, "") if meeting.chair_member_id is not None
                                   else meeting.chair_name)
         self.chair.lineEdit().setPlaceholderText(self.tr("Choose a member or type a name"))
-        layout.addWidget(_labelled(self.tr("C&hair:"), self.chair))
+        layout.addWidget(labelled(self.tr("C&hair:"), self.chair))
         layout.addWidget(self.chair)
 
         self.apologies = CheckList(((m.name, m.id) for m in members), meeting.apology_ids)
         self.apologies.setMinimumHeight(90)
         self.apologies.setMaximumHeight(120)
         self.apologies.setObjectName("apologies")
-        self.apologies_label = _labelled(self.tr("A&pologies from (type a name, Space ticks):"), self.apologies)
+        self.apologies_label = labelled(self.tr("A&pologies from (type a name, Space ticks):"), self.apologies,
+                                         wrap=True)
         layout.addWidget(self.apologies_label)
         layout.addWidget(self.apologies)
 
         self.newcomer = QLineEdit()
         self.newcomer.setPlaceholderText(self.tr("A newcomer's name, then Enter (optional)"))
-        self.newcomer_label = _labelled(self.tr("New&comer by name:"), self.newcomer)
+        self.newcomer_label = labelled(self.tr("New&comer by name:"), self.newcomer)
         layout.addWidget(self.newcomer_label)
         layout.addWidget(self.newcomer)
         self.newcomers = QListWidget()
@@ -113,7 +129,7 @@ class MinutesBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.text = text_box(meeting.minutes, lines=3)
         self.text.setPlaceholderText(self.tr("What was talked about, for the printed minutes"))
-        layout.addWidget(_labelled(self.tr("M&inutes:"), self.text))
+        layout.addWidget(labelled(self.tr("M&inutes:"), self.text))
         layout.addWidget(self.text)
         self.shareable = QCheckBox(self.tr("These minutes may be shar&ed"))
         self.shareable.setChecked(meeting.minutes_shareable)

@@ -39,18 +39,11 @@ from coordinator_app.services.members import MemberSummary
 from ..forms import combo, date_edit, explain, spin, text_box
 from ..labels import choices, word
 from ..tables import fold, show_date
-from .record_extras import MinutesBox, WhoElse
+from .record_extras import MinutesBox, WhoElse, labelled, narrow, wrapped
 from .widgets import note, section
 
 PRESENT_ROLE = Qt.ItemDataRole.UserRole + 10
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 11
-
-
-def _labelled(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(widget)
-    widget.setAccessibleName(text.replace("&", "").rstrip(":"))
-    return label
 
 
 class _FoldFilter(QSortFilterProxyModel):
@@ -101,7 +94,7 @@ class RecordMeetingDialog(QDialog):
         columns.addLayout(right, 1)
 
         # -- who came --------------------------------------------------------------------------------
-        left.addWidget(section(self.tr("Who came")))
+        left.addWidget(wrapped(section(self.tr("Who came"))))
         self.find = QLineEdit()
         self.people = QStandardItemModel(self)
         self.filter = _FoldFilter(self)
@@ -109,7 +102,7 @@ class RecordMeetingDialog(QDialog):
         self.present_list = QListView()
         self.members_count = spin(meeting.members_count or 0)
         if count_only:
-            left.addWidget(_labelled(self.tr("&Members who came:"), self.members_count))
+            left.addWidget(labelled(self.tr("&Members who came:"), self.members_count))
             left.addWidget(self.members_count)
             self.find.hide()
             self.present_list.hide()
@@ -127,12 +120,13 @@ class RecordMeetingDialog(QDialog):
                 self.people.appendRow(item)
             self.find.setPlaceholderText(self.tr("Type part of a name, then Enter"))
             self.find.setClearButtonEnabled(True)
-            left.addWidget(_labelled(self.tr("&Find a member:"), self.find))
+            left.addWidget(labelled(self.tr("&Find a member:"), self.find))
             left.addWidget(self.find)
             self.present_list.setModel(self.filter)
             self.present_list.setAccessibleName(self.tr("Members present"))
             self.present_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
             self.present_list.setMinimumHeight(150)
+            self.present_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.present_list.setObjectName("attendance")
             left.addWidget(self.present_list, 1)
             self.find.textChanged.connect(self._find_changed)
@@ -143,14 +137,14 @@ class RecordMeetingDialog(QDialog):
         left.addWidget(self.ticked_label)
         left.addWidget(self._error_label("present"))
         left.addWidget(self._error_label("members_count"))
-        counts = QHBoxLayout()
+        counts = QGridLayout()  # one count a row: side by side they would not fit at Largest text
         self.newcomers = spin(meeting.newcomers)
         self.guests = spin(meeting.guests)
-        counts.addWidget(_labelled(self.tr("&Newcomers:"), self.newcomers))
-        counts.addWidget(self.newcomers, 1)
-        counts.addSpacing(12)
-        counts.addWidget(_labelled(self.tr("G&uests:"), self.guests))
-        counts.addWidget(self.guests, 1)
+        counts.addWidget(labelled(self.tr("&Newcomers:"), self.newcomers), 0, 0)
+        counts.addWidget(self.newcomers, 0, 1)
+        counts.addWidget(labelled(self.tr("G&uests:"), self.guests), 1, 0)
+        counts.addWidget(self.guests, 1, 1)
+        counts.setColumnStretch(1, 1)
         left.addLayout(counts)
         left.addWidget(self._error_label("newcomers"))
         left.addWidget(self._error_label("guests"))
@@ -159,7 +153,7 @@ class RecordMeetingDialog(QDialog):
         for field in ("chair", "apologies", "newcomer_names"):
             left.addWidget(self._error_label(field))
         self.notes = text_box(meeting.confidential_notes, lines=2)
-        left.addWidget(_labelled(self.tr("Confidential n&otes (never printed):"), self.notes))
+        left.addWidget(labelled(self.tr("Confidential n&otes (never printed):"), self.notes, wrap=True))
         left.addWidget(self.notes)
         left.addWidget(self._error_label("confidential_notes"))
         self.minutes = MinutesBox(meeting)
@@ -167,21 +161,24 @@ class RecordMeetingDialog(QDialog):
         left.addWidget(self._error_label("minutes"))
 
         # -- decisions -------------------------------------------------------------------------------
-        right.addWidget(section(self.tr("Decisions")))
+        right.addWidget(wrapped(section(self.tr("Decisions"))))
         self.decision_text = QLineEdit()
         self.decision_text.setPlaceholderText(self.tr("What the group decided, then Enter"))
-        right.addWidget(_labelled(self.tr("&Decision:"), self.decision_text))
+        right.addWidget(labelled(self.tr("&Decision:"), self.decision_text))
         right.addWidget(self.decision_text)
-        self.method = combo(choices(DecisionMethod), DecisionMethod.CONSENSUS)
+        self.method = narrow(combo(choices(DecisionMethod), DecisionMethod.CONSENSUS))
         self.votes_for, self.votes_against, self.abstentions = spin(), spin(), spin()
         votes = QGridLayout()
-        votes.addWidget(_labelled(self.tr("Decided &by:"), self.method), 0, 0)
-        votes.addWidget(self.method, 0, 1, 1, 5)
-        for column, (text, box) in enumerate(((self.tr("For:"), self.votes_for),
-                                              (self.tr("Against:"), self.votes_against),
-                                              (self.tr("Abstained:"), self.abstentions))):
-            votes.addWidget(_labelled(text, box), 1, column * 2)
-            votes.addWidget(box, 1, column * 2 + 1)
+        votes.addWidget(labelled(self.tr("Decided &by:"), self.method), 0, 0)
+        votes.addWidget(self.method, 0, 1, 1, 3)
+        for place, (text, box) in enumerate(((self.tr("For:"), self.votes_for),
+                                             (self.tr("Against:"), self.votes_against),
+                                             (self.tr("Abstained:"), self.abstentions))):
+            row, column = 1 + place // 2, (place % 2) * 2  # two to a row, so the column stays narrow
+            votes.addWidget(labelled(text, box), row, column)
+            votes.addWidget(box, row, column + 1)
+        votes.setColumnStretch(1, 1)
+        votes.setColumnStretch(3, 1)
         right.addLayout(votes)
         self.method.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
@@ -192,18 +189,18 @@ class RecordMeetingDialog(QDialog):
         self.decision_text.returnPressed.connect(self._add_decision)
 
         # -- good things -----------------------------------------------------------------------------
-        right.addWidget(section(self.tr("Good things shared")))
+        right.addWidget(wrapped(section(self.tr("Good things shared"))))
         self.good_text = QLineEdit()
         self.good_text.setPlaceholderText(self.tr("Something good someone shared, then Enter"))
-        right.addWidget(_labelled(self.tr("&Good thing:"), self.good_text))
+        right.addWidget(labelled(self.tr("&Good thing:"), self.good_text))
         right.addWidget(self.good_text)
-        self.good_by = combo([(self.tr("(anonymous)"), None)] + [(m.name, m.id) for m in members])
+        self.good_by = narrow(combo([(self.tr("(anonymous)"), None)] + [(m.name, m.id) for m in members]))
         self.good_named = QCheckBox(self.tr("Print their name wi&th it"))
         good_row = QHBoxLayout()
-        good_row.addWidget(_labelled(self.tr("Shared b&y:"), self.good_by))
+        good_row.addWidget(labelled(self.tr("Shared b&y:"), self.good_by))
         good_row.addWidget(self.good_by, 1)
-        good_row.addWidget(self.good_named)
         right.addLayout(good_row)
+        right.addWidget(self.good_named)
         self.good_list = self._item_list(self.tr("Good things added"))
         right.addWidget(self.good_list)
         right.addWidget(self._error_label("good_things"))
@@ -211,19 +208,19 @@ class RecordMeetingDialog(QDialog):
         self.good_text.returnPressed.connect(self._add_good_thing)
 
         # -- actions ---------------------------------------------------------------------------------
-        right.addWidget(section(self.tr("Actions (they become jobs)")))
+        right.addWidget(wrapped(section(self.tr("Actions (they become jobs)"))))
         self.action_text = QLineEdit()
         self.action_text.setPlaceholderText(self.tr("What needs doing, then Enter"))
-        right.addWidget(_labelled(self.tr("&Action:"), self.action_text))
+        right.addWidget(labelled(self.tr("&Action:"), self.action_text))
         right.addWidget(self.action_text)
-        self.action_who = combo([(self.tr("(nobody yet)"), None)] + [(m.name, m.id) for m in members])
+        self.action_who = narrow(combo([(self.tr("(nobody yet)"), None)] + [(m.name, m.id) for m in members]))
         self.action_due = date_edit(None)
         self.action_due.setDate(self.action_due.minimumDate())
         self.action_due.setSpecialValueText(self.tr("(by the next meeting)"))
         who_row = QGridLayout()
-        who_row.addWidget(_labelled(self.tr("&Who:"), self.action_who), 0, 0)
+        who_row.addWidget(labelled(self.tr("&Who:"), self.action_who), 0, 0)
         who_row.addWidget(self.action_who, 0, 1)
-        who_row.addWidget(_labelled(self.tr("D&ue:"), self.action_due), 1, 0)
+        who_row.addWidget(labelled(self.tr("D&ue:"), self.action_due), 1, 0)
         who_row.addWidget(self.action_due, 1, 1)
         right.addLayout(who_row)
         self.actions_list = self._item_list(self.tr("Actions added"))
@@ -235,6 +232,7 @@ class RecordMeetingDialog(QDialog):
         ]
         self.names = {m.id: m.name for m in members}
         self.action_text.returnPressed.connect(self._add_action)
+        right.addStretch(1)  # spare height goes below the last list, not between a caption and its box
 
         outer.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
