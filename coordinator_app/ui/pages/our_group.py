@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QHeaderView,
     QMessageBox,
     QPlainTextEdit,
@@ -44,6 +46,15 @@ VERSION_COLUMNS = (
     Column("From", lambda v: show_date(v.effective_from), sort_key=lambda v: v.effective_from),
     Column("Agreed", lambda v: str(v.agreed_count), sort_key=lambda v: v.agreed_count, align_right=True),
     Column("Text", lambda v: v.text.replace("\n", " ")[:120]),
+)
+BOUNDARY_COLUMNS = (
+    Column("In force from", lambda b: show_date(b.effective_from), sort_key=lambda b: b.effective_from),
+    Column("Who is welcome", lambda b: b.who_is_welcome.replace("\n", " ")),
+    Column("Relatives and carers", lambda b: "Welcome" if b.relatives_and_carers_welcome else "Not welcome"),
+    Column("Practitioners", lambda b: word(b.practitioners)),
+    Column("Age range", lambda b: b.age_range),
+    Column("Area", lambda b: b.area),
+    Column("How newcomers join", lambda b: b.how_newcomers_join.replace("\n", " ")),
 )
 STATUS_COLUMNS = (
     Column("Member", lambda m: m.name),
@@ -135,7 +146,11 @@ class OurGroupPage(Page):
         self.save_bounds_button = button(self.tr("Sa&ve who can join"),
                                          self.tr("Saves a new dated version; earlier versions are kept"))
         self.save_bounds_button.clicked.connect(self.save_boundaries)
-        self.tabs.addTab(_tab(self.bounds_note, self.bounds_form, button_row(self.save_bounds_button)),
+        self.bounds_history_button = button(self.tr("Ear&lier versions…"),
+                                            self.tr("Every version of who can join, newest first"))
+        self.bounds_history_button.clicked.connect(self.boundary_history)
+        self.tabs.addTab(_tab(self.bounds_note, self.bounds_form,
+                              button_row(self.save_bounds_button, self.bounds_history_button)),
                          self.tr("Who can join"))
         self.tab_keys.append("who_can_join")
 
@@ -370,6 +385,44 @@ class OurGroupPage(Page):
         self.ctx.changed()
         self.ctx.status(self.tr("Saved who can join."))
         return True
+
+    def boundary_history(self) -> None:
+        """Every version of who can join, newest first; choosing one shows it in full below."""
+        versions = boundaries_service.boundary_history(self.ctx.group)
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Who can join: every version"))
+        dialog.setMinimumSize(760, 560)
+        box = QVBoxLayout(dialog)
+        model = RowsModel(BOUNDARY_COLUMNS[:2], dialog)  # the chosen version is shown in full below
+        model.set_rows(versions)
+        table = make_table(model, self.tr("Versions of who can join, newest first"), sortable=False)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        box.addWidget(note(self.tr("Each save keeps the earlier version, so the group can see how its boundaries "
+                                   "changed.") if versions else self.tr("Nothing saved yet.")))
+        box.addWidget(table, 2)
+        detail = note()
+        detail.setTextFormat(Qt.TextFormat.PlainText)
+        detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        box.addWidget(detail, 3)
+
+        def show(*_args: object) -> None:
+            chosen = selected_row(table)
+            detail.setText("" if chosen is None else "\n".join(
+                f"{column.heading}: {column.text(chosen)}" for column in BOUNDARY_COLUMNS
+                if column.text(chosen)))
+
+        table.selectionModel().currentRowChanged.connect(show)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        box.addWidget(buttons)
+        if versions:
+            table.selectRow(0)
+        show()
+        table.setFocus()
+        dialog.table = table  # type: ignore[attr-defined]
+        dialog.detail = detail  # type: ignore[attr-defined]
+        self.dialog = dialog
+        dialog.open()
 
     # -- agreement -----------------------------------------------------------------------------------
     def publish(self) -> None:
