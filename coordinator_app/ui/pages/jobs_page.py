@@ -93,13 +93,16 @@ class JobsPage(Page):
         self.jobs_table.setColumnWidth(1, 160)
         self.add_job_button = button(self.tr("&Add job…"))
         self.volunteers_button = button(self.tr("&Volunteers…"), self.tr("Who is willing to do this job"))
+        self.change_job_button = button(self.tr("&Change…"), self.tr("The job's name, how often, what it involves"))
         self.retire_button = button(self.tr("Re&tire job"), self.tr("The job is no longer needed"))
         self.add_job_button.clicked.connect(self.add_job)
         self.volunteers_button.clicked.connect(self.volunteers)
+        self.change_job_button.clicked.connect(self.change_job)
         self.retire_button.clicked.connect(self.retire_job)
         tab = QWidget()
         tab_layout = QVBoxLayout(tab)
-        tab_layout.addLayout(button_row(self.add_job_button, self.volunteers_button, self.retire_button))
+        tab_layout.addLayout(button_row(self.add_job_button, self.volunteers_button, self.change_job_button,
+                                        self.retire_button))
         tab_layout.addWidget(self.jobs_table, 1)
         self.tabs.addTab(tab, self.tr("Jobs and volunteers"))
 
@@ -113,9 +116,32 @@ class JobsPage(Page):
         tab_layout.addWidget(self.share_table, 1)
         self.tabs.addTab(tab, self.tr("Who has done what"))
 
+        # retired jobs
+        self.retired_model = RowsModel(JOB_COLUMNS[:2], self)
+        self.retired_table = make_table(self.retired_model, self.tr("Retired jobs"))
+        retired_header = self.retired_table.horizontalHeader()
+        retired_header.setStretchLastSection(False)
+        retired_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        retired_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.reinstate_button = button(self.tr("Bring &back"), self.tr("Share this job out again"))
+        self.reinstate_button.clicked.connect(self.reinstate_job)
+        self.retired_note = note()
+        tab = QWidget()
+        tab_layout = QVBoxLayout(tab)
+        tab_layout.addWidget(self.retired_note)
+        tab_layout.addLayout(button_row(self.reinstate_button))
+        tab_layout.addWidget(self.retired_table, 1)
+        self.tabs.addTab(tab, self.tr("Retired jobs"))
+
     def refresh(self) -> None:
         group, today = self.ctx.group, self.ctx.today()
-        self.jobs_model.set_rows(jobs_service.list_jobs(group))
+        every_job = jobs_service.list_jobs(group, include_retired=True)
+        self.jobs_model.set_rows([job for job in every_job if job.active])
+        self.retired_model.set_rows([job for job in every_job if not job.active])
+        self.retired_note.setText(self.tr("Jobs no longer needed. Their turns stay in Who has done what; bring one "
+                                          "back to share it out again.") if self.retired_model.rows
+                                  else self.tr("No job has been retired."))
+        self.reinstate_button.setEnabled(bool(self.retired_model.rows))
         self.turns_model.set_rows(jobs_service.list_assignments(
             group, from_date=today - timedelta(days=31), to_date=today + timedelta(days=183)))
         shares = jobs_service.share_of_jobs(group, since=jobs_service.recent_since(today))
@@ -181,6 +207,40 @@ class JobsPage(Page):
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
+
+    def change_job(self) -> None:
+        job = selected_row(self.jobs_table)
+        if job is None:
+            self.ctx.status(self.tr("Choose a job first."))
+            return
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> None:
+            self.ctx.change(self.tr("Change the job “{job}”").format(job=job.title),
+                            lambda: jobs_service.update_job(group, job.id, **values))
+
+        dialog = FormDialog(self, self.tr("Change the job “{job}”").format(job=job.title), submit,
+                            ok_text=self.tr("Save"))
+        dialog.add("title", self.tr("&Job"), line(job.title))
+        dialog.add("frequency", self.tr("&How often"), combo(choices(JobFrequency), job.frequency))
+        dialog.add("description", self.tr("&What it involves"), text_box(job.description, lines=2))
+        dialog.accepted.connect(self.ctx.changed)
+        self.dialog = dialog
+        dialog.open()
+
+    def reinstate_job(self) -> None:
+        job = selected_row(self.retired_table)
+        if job is None:
+            self.ctx.status(self.tr("Choose a retired job first."))
+            return
+        group = self.ctx.group
+        try:
+            self.ctx.change(self.tr("Bring back “{job}”").format(job=job.title),
+                            lambda: jobs_service.reinstate_job(group, job.id))
+        except (ValidationError, StorageError, NotFound) as error:
+            self.ctx.report(error)
+            return
+        self.ctx.status(self.tr("“{job}” is back on the list of jobs.").format(job=job.title))
 
     def retire_job(self) -> None:
         job = selected_row(self.jobs_table)
