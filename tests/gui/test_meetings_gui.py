@@ -176,6 +176,7 @@ def test_add_a_venue_then_plan_a_meeting_there(qtbot, make_window, group_path):
     window = make_window(group_path, page="meetings")
     page = window.desktop.current_page()
     qtbot.mouseClick(page.venue_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(modal(qtbot).add_button, Qt.MouseButton.LeftButton)
     dialog = modal(qtbot)
     dialog.form.widgets["name"].setText("St Mary's Church Hall")
     dialog.form.widgets["cost"].setText("12.5O")

@@ -191,11 +191,15 @@ def test_undo_adding_a_venue(qtbot, make_window, group_path):
     window = make_window(group_path, page="meetings")
     page = window.desktop.current_page()
     qtbot.mouseClick(page.venue_button, Qt.MouseButton.LeftButton)
+    listed = modal(qtbot)
+    qtbot.mouseClick(listed.add_button, Qt.MouseButton.LeftButton)
     dialog = modal(qtbot)
     dialog.form.widgets["name"].setText("St Mary's Church Hall")
     dialog.form.widgets["cost"].setText("£12.50")
     dialog.accept()
     assert not dialog.isVisible()
+    assert [v.name for v in listed.model.rows] == ["St Mary's Church Hall"]
+    listed.reject()
 
     def venues():
         with opened(group_path) as group:

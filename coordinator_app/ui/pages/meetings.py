@@ -18,14 +18,14 @@ from coordinator_app.services import schedule as schedule_rules
 from coordinator_app.services import venues as venues_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 from coordinator_app.services.meetings import MeetingKind, MeetingRecord, MeetingStatus, MeetingSummary, ScheduleRule
-from coordinator_app.services.money.amounts import parse_pence
 
-from ..forms import FormDialog, combo, date_edit, line, spin, text_box, time_edit
+from ..forms import FormDialog, combo, date_edit, line, spin, time_edit
 from ..labels import WEEKDAYS, choices, word
 from ..reports.printing import print_sign_in_sheet
 from ..tables import Column, RowsModel, make_table, select_where, selected_row, show_date
 from .base import Page, PageContext
 from .record_meeting import RecordMeetingDialog
+from .venues_dialog import VenuesDialog
 from .widgets import button, button_row, heading, note, section
 
 
@@ -70,7 +70,7 @@ class MeetingsPage(Page):
         self.edit_button = button(self.tr("Change &details…"), self.tr("Date, time, place, topic or speaker"))
         self.cancel_button = button(self.tr("Ca&ncel meeting"))
         self.delete_button = button(self.tr("De&lete meeting"), self.tr("Deleted by mistake? Undo with Ctrl+Z."))
-        self.venue_button = button(self.tr("Add a &venue…"), self.tr("A place where the group meets"))
+        self.venue_button = button(self.tr("&Venues…"), self.tr("Places where the group meets: add or change one"))
         self.calendar_button = button(self.tr("Add to &calendar…"),
                                       self.tr("Save the planned meetings as a file phones and Outlook can import"))
         layout.addLayout(button_row(self.plan_button, self.schedule_button, self.record_button, self.venue_button))
@@ -113,7 +113,7 @@ class MeetingsPage(Page):
         self.cancel_button.clicked.connect(self.cancel)
         self.delete_button.clicked.connect(self.delete)
         self.calendar_button.clicked.connect(self.add_to_calendar)
-        self.venue_button.clicked.connect(self.add_venue)
+        self.venue_button.clicked.connect(self.venues)
         self.print_button.clicked.connect(self.print_sign_in)
         self.dialog: Any = None
 
@@ -218,21 +218,9 @@ class MeetingsPage(Page):
         self.chosen_table.setFocus()
         self.ctx.status(self.tr("Meeting saved."))
 
-    def add_venue(self) -> None:
-        group = self.ctx.group
-
-        def submit(values: dict[str, Any]) -> int:
-            cost = values.pop("cost").strip()
-            values["cost_pence"] = parse_pence(cost, field="cost", label=self.tr("The cost")) if cost else 0
-            return self.ctx.change(self.tr("Add the venue {name}").format(name=values["name"].strip()),
-                                   lambda: venues_service.add_venue(group, **values))
-
-        dialog = FormDialog(self, self.tr("Add a venue"), submit, ok_text=self.tr("Add venue"))
-        dialog.add("name", self.tr("&Name"), line(placeholder=self.tr("For example: St Mary's Church Hall")))
-        dialog.add("address", self.tr("&Address"), text_box(lines=2))
-        dialog.add("access_notes", self.tr("A&ccess (steps, parking, hearing loop)"), text_box(lines=2))
-        dialog.add("cost", self.tr("C&ost of each meeting (£)"), line(placeholder="0.00"))
-        dialog.accepted.connect(lambda: self.ctx.status(self.tr("Venue added; choose it when planning a meeting.")))
+    def venues(self) -> None:
+        dialog = VenuesDialog(self, self.ctx)
+        dialog.finished.connect(lambda _result: self.ctx.changed())  # the meetings show a renamed venue
         self.dialog = dialog
         dialog.open()
 
