@@ -86,7 +86,7 @@ def test_every_dialog_labels_every_input(qtbot, make_window, demo):
     meetings.select_meeting(meetings.upcoming_model.rows[0].id)
     for key, method in (("members", "add_member"), ("members", "add_role"), ("members", "record_consent"),
                         ("meetings", "plan"), ("meetings", "plan_schedule"), ("meetings", "edit"),
-                        ("meetings", "add_venue"),
+                        ("meetings", "venues"), ("group", "boundary_history"),
                         ("group", "add_aim"), ("group", "publish"), ("group", "record_agreement"),
                         ("jobs", "add_job"), ("achievements", "add"), ("contacts", "add")):
         page = window.desktop.show_page(key)
@@ -97,6 +97,11 @@ def test_every_dialog_labels_every_input(qtbot, make_window, demo):
         assert unlabelled_inputs(dialog) == [], f"{key}.{method}"
         dialog.done(0)
     meetings = window.desktop.show_page("meetings")
+    meetings.venues()
+    meetings.dialog.change()
+    assert unlabelled_inputs(meetings.dialog.form_dialog) == []
+    meetings.dialog.form_dialog.done(0)
+    meetings.dialog.done(0)
     meetings.select_meeting(meetings.past_model.rows[0].id)
     meetings.record()
     assert unlabelled_inputs(meetings.dialog) == []
