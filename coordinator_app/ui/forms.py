@@ -158,6 +158,7 @@ class PhotoPicker(QWidget):
         self.choose = QPushButton(tr("Choose a photo…"))
         self.clear = QPushButton(tr("No photo"))
         self.label = QLabel(tr("No photo chosen."))
+        self.label.setWordWrap(True)  # at Largest text the buttons keep their room
         row.addWidget(self.choose)
         row.addWidget(self.clear)
         row.addWidget(self.label, 1)

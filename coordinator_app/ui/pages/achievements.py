@@ -38,10 +38,12 @@ class AchievementsPage(Page):
         layout.addWidget(heading(self.title))
         layout.addWidget(note(self.tr("Celebrate what the group achieves, big or small.")))
         self.add_button = button(self.tr("&Add an achievement…"))
+        self.edit_button = button(self.tr("&Change…"), self.tr("The story, photo, quote, who said it, or consent"))
         self.delete_button = button(self.tr("&Delete"), self.tr("Deleted by mistake? Undo with Ctrl+Z."))
         self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
-        layout.addLayout(button_row(self.add_button, self.delete_button))
+        layout.addLayout(button_row(self.add_button, self.edit_button, self.delete_button))
         self.model = RowsModel(ACHIEVEMENT_COLUMNS, self)
         self.table = make_table(self.model, self.tr("Achievements, newest first"))
         self.table.setColumnWidth(0, 125)
@@ -66,6 +68,7 @@ class AchievementsPage(Page):
         splitter.setSizes([400, 250])
         layout.addWidget(splitter, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_detail())
+        self.table.doubleClicked.connect(lambda _index: self.edit())
 
     def refresh(self) -> None:
         keep = selected_row(self.table)
@@ -77,6 +80,7 @@ class AchievementsPage(Page):
     def _show_detail(self) -> None:
         item: AchievementView | None = selected_row(self.table)
         self.delete_button.setEnabled(item is not None)
+        self.edit_button.setEnabled(item is not None)
         if item is None:
             self.detail_title.setText(self.tr("Choose an achievement to see its story"))
             self.detail_text.setText("")
@@ -98,29 +102,54 @@ class AchievementsPage(Page):
         self.photo.setPixmap(pixmap.scaled(320, 220, Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.SmoothTransformation))
 
-    def add(self) -> None:
+    def _form(self, title: str, ok_text: str, submit: Any, item: AchievementView | None) -> FormDialog:
+        """The achievement's fields, empty for a new one or filled from ``item``."""
         group, today = self.ctx.group, self.ctx.today()
         members = members_service.list_members(group, include_former=True, today=today)
 
-        def submit(values: dict[str, Any]) -> int:
+        def checked(values: dict[str, Any]) -> Any:
             values["consent_recorded_on"] = values["consent_recorded_on"] if values["consent_to_include"] else None
-            return self.ctx.change(self.tr("Add an achievement"),
-                                   lambda: achievements_service.add_achievement(group, **values))
+            return submit(values)
 
-        dialog = FormDialog(self, self.tr("Add an achievement"), submit, ok_text=self.tr("Add achievement"))
-        dialog.add("achieved_on", self.tr("&When"), date_edit(today))
-        dialog.add("title", self.tr("&What the group achieved"), line())
-        dialog.add("kind", self.tr("&Kind"), combo(choices(AchievementKind), AchievementKind.MILESTONE))
-        dialog.add("story", self.tr("The &story"), text_box(lines=3))
-        dialog.add("photo", self.tr("&Photo (PNG or JPEG)"), PhotoPicker())
-        dialog.add("quote", self.tr("A &quote"), line())
+        dialog = FormDialog(self, title, checked, ok_text=ok_text)
+        dialog.setMinimumWidth(860)  # the photo's buttons and a long title fit beside their captions at Largest
+        dialog.add("achieved_on", self.tr("&When"), date_edit(item.achieved_on if item else today))
+        dialog.add("title", self.tr("&What the group achieved"), line(item.title if item else ""))
+        dialog.add("kind", self.tr("&Kind"), combo(choices(AchievementKind), item.kind if item else
+                                                  AchievementKind.MILESTONE))
+        dialog.add("story", self.tr("The &story"), text_box(item.story if item else "", lines=3))
+        picker = dialog.add("photo", self.tr("&Photo (PNG or JPEG)"), PhotoPicker())
+        photo = achievements_service.get_photo(group, item.id) if item and item.has_photo else None
+        if photo is not None:
+            picker.set_photo(photo[0], self.tr("The current photo"))
+        dialog.add("quote", self.tr("A &quote"), line(item.quote if item else ""))
         dialog.add("quote_by_id", self.tr("Quote &by"), combo([(self.tr("(anonymous)"), None)]
-                                                              + [(m.name, m.id) for m in members]))
-        dialog.add("consent_to_include", "", check(self.tr("&Consent given to include this in reports")))
-        dialog.add("consent_recorded_on", self.tr("Consent given &on"), date_edit(today))
+                                                              + [(m.name, m.id) for m in members],
+                                                              item.quote_by_id if item else None))
+        dialog.add("consent_to_include", "", check(self.tr("&Consent given to include this in reports"),
+                                                   item.consent_to_include if item else False))
+        dialog.add("consent_recorded_on", self.tr("Consent given &on"),
+                   date_edit(item.consent_recorded_on if item and item.consent_recorded_on else today))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
+        return dialog
+
+    def add(self) -> None:
+        group = self.ctx.group
+        self._form(self.tr("Add an achievement"), self.tr("Add achievement"), lambda values: self.ctx.change(
+            self.tr("Add an achievement"), lambda: achievements_service.add_achievement(group, **values)), None)
+
+    def edit(self) -> None:
+        """Change an achievement: its story, its photo, the quote and who said it, consent recorded later."""
+        item = selected_row(self.table)
+        if item is None:
+            return
+        group = self.ctx.group
+        self._form(self.tr("Change “{title}”").format(title=item.title), self.tr("Save"),
+                   lambda values: self.ctx.change(self.tr("Change “{title}”").format(title=item.title), lambda:
+                                                  achievements_service.update_achievement(group, item.id, **values)),
+                   item)
 
     def delete(self) -> None:
         item = selected_row(self.table)
