@@ -14,8 +14,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.db.models import Agreement, AgreementHow, AgreementVersion, Meeting, Member
+from coordinator_app.db.models import Agreement, AgreementHow, AgreementVersion, Member
 
+from .decided_at import check_meeting, meeting_days
 from .errors import NotFound, ValidationError
 from .uow import unit_of_work
 from .validate import fold, not_before, required_date, required_text, say_date
@@ -28,6 +29,8 @@ class AgreementVersionView:
     text: str
     effective_from: date
     agreed_count: int
+    decided_at_meeting_id: int | None = None
+    decided_on: date | None = None  # the date of that meeting
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,8 @@ def _versions(session: Session) -> list[AgreementVersionView]:
             .group_by(Agreement.version_id)
         ).all()
     )
+    rows = list(session.scalars(select(AgreementVersion).order_by(AgreementVersion.number.desc())))
+    days = meeting_days(session, (row.decided_at_meeting_id for row in rows))
     return [
         AgreementVersionView(
             id=row.id,
@@ -79,8 +84,10 @@ def _versions(session: Session) -> list[AgreementVersionView]:
             text=row.text,
             effective_from=row.effective_from,
             agreed_count=counts.get(row.id, 0),
+            decided_at_meeting_id=row.decided_at_meeting_id if row.decided_at_meeting_id in days else None,
+            decided_on=days.get(row.decided_at_meeting_id) if row.decided_at_meeting_id is not None else None,
         )
-        for row in session.scalars(select(AgreementVersion).order_by(AgreementVersion.number.desc()))
+        for row in rows
     ]
 
 
@@ -95,10 +102,7 @@ def publish_agreement(
     clean = required_text("text", text, "the text of the agreement", max_length=20_000)
     effective_from = required_date("effective_from", effective_from, "the date the agreement starts")
     with unit_of_work(group) as session:
-        if decided_at_meeting_id is not None:
-            meeting = session.get(Meeting, decided_at_meeting_id)
-            if meeting is None or meeting.deleted_at is not None:
-                raise ValidationError("decided_at_meeting_id", "That meeting is not in this group file.")
+        check_meeting(session, decided_at_meeting_id)
         previous = session.scalars(select(AgreementVersion).order_by(AgreementVersion.number.desc()).limit(1)).first()
         if previous is not None:
             not_before(
@@ -117,6 +121,15 @@ def publish_agreement(
         session.add(row)
         session.flush()
         return row.id
+
+
+def set_decided_at(group: GroupFile, version_id: int, *, decided_at_meeting_id: int | None) -> None:
+    """Say which meeting agreed this version (None: not said); its words and dates stay as they are."""
+    with unit_of_work(group) as session:
+        row = session.get(AgreementVersion, version_id)
+        if row is None:
+            raise NotFound(f"Version {version_id} of the agreement is not in this group file.")
+        row.decided_at_meeting_id = check_meeting(session, decided_at_meeting_id)
 
 
 def current_agreement(group: GroupFile, *, today: date | None = None) -> AgreementVersionView | None:

@@ -14,13 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.db.models import Aim, AimStatus, Meeting
+from coordinator_app.db.models import Aim, AimStatus
 
+from .decided_at import check_meeting, meeting_days
 from .errors import NotFound, ValidationError
 from .uow import unit_of_work
 from .validate import not_before, optional_text, required_date, required_text, say_date
 
 REVIEW_AFTER = timedelta(days=365)
+_KEEP = object()
 _TEXT_LIMIT = 1000
 
 
@@ -35,6 +37,8 @@ class AimView:
     status_changed_on: date | None
     outcome_note: str
     needs_review: bool
+    decided_at_meeting_id: int | None = None
+    decided_on: date | None = None  # the date of that meeting
 
 
 def _needs_review(row: Aim, today: date) -> bool:
@@ -44,7 +48,7 @@ def _needs_review(row: Aim, today: date) -> bool:
     return today - last_looked_at > REVIEW_AFTER
 
 
-def _view(row: Aim, today: date) -> AimView:
+def _view(row: Aim, today: date, days: dict[int, date]) -> AimView:
     return AimView(
         id=row.id,
         text=row.text,
@@ -55,6 +59,8 @@ def _view(row: Aim, today: date) -> AimView:
         status_changed_on=row.status_changed_on,
         outcome_note=row.outcome_note,
         needs_review=_needs_review(row, today),
+        decided_at_meeting_id=row.decided_at_meeting_id if row.decided_at_meeting_id in days else None,
+        decided_on=days.get(row.decided_at_meeting_id) if row.decided_at_meeting_id is not None else None,
     )
 
 
@@ -71,14 +77,6 @@ def _aim(session: Session, aim_id: int) -> Aim:
     return row
 
 
-def _check_meeting(session: Session, meeting_id: int | None) -> None:
-    if meeting_id is None:
-        return
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.deleted_at is not None:
-        raise ValidationError("decided_at_meeting_id", "That meeting is not in this group file.")
-
-
 def _renumber(aims: Sequence[Aim]) -> None:
     for position, row in enumerate(aims):
         row.position = position
@@ -89,7 +87,7 @@ def add_aim(group: GroupFile, *, text: str, set_on: date, decided_at_meeting_id:
     clean = required_text("text", text, "the aim", max_length=_TEXT_LIMIT)
     set_on = required_date("set_on", set_on, "the date the aim was set")
     with unit_of_work(group) as session:
-        _check_meeting(session, decided_at_meeting_id)
+        check_meeting(session, decided_at_meeting_id)
         row = Aim(
             text=clean,
             set_on=set_on,
@@ -102,10 +100,14 @@ def add_aim(group: GroupFile, *, text: str, set_on: date, decided_at_meeting_id:
         return row.id
 
 
-def edit_aim(group: GroupFile, aim_id: int, *, text: str) -> None:
+def edit_aim(group: GroupFile, aim_id: int, *, text: str, decided_at_meeting_id: int | None | object = _KEEP) -> None:
+    """Change the aim's words and, if given, the meeting that decided it (None: not said)."""
     clean = required_text("text", text, "the aim", max_length=_TEXT_LIMIT)
     with unit_of_work(group) as session:
-        _aim(session, aim_id).text = clean
+        row = _aim(session, aim_id)
+        row.text = clean
+        if decided_at_meeting_id is not _KEEP:
+            row.decided_at_meeting_id = check_meeting(session, decided_at_meeting_id)  # type: ignore[arg-type]
 
 
 def reorder_aims(group: GroupFile, ordered_ids: Sequence[int]) -> None:
@@ -195,7 +197,8 @@ def list_aims(group: GroupFile, *, include_closed: bool = False, today: date | N
                 .where(Aim.status != AimStatus.CURRENT)
                 .order_by(Aim.status_changed_on.desc(), Aim.id.desc())
             )
-        return [_view(row, today) for row in rows]
+        days = meeting_days(session, (row.decided_at_meeting_id for row in rows))
+        return [_view(row, today, days) for row in rows]
 
 
 def aims_needing_review(group: GroupFile, *, today: date | None = None) -> list[AimView]:

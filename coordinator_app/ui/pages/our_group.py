@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +23,24 @@ from coordinator_app.services import agreement as agreement_service
 from coordinator_app.services import aims as aims_service
 from coordinator_app.services import boundaries as boundaries_service
 from coordinator_app.services import group as group_service
+from coordinator_app.services import meetings as meetings_service
 from coordinator_app.services.agreement import AgreementHow
 from coordinator_app.services.boundaries import PractitionerWelcome
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
+from coordinator_app.services.meetings import MeetingStatus
 
 from ..forms import CheckList, FieldForm, FormDialog, ask_to_save, check, combo, date_edit, line, text_box
+from ..i18n import tr
 from ..labels import choices, word
 from ..reports.printing import print_agreement
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
+
+
+def decided_at(day: date | None) -> str:
+    return tr("the meeting of {day}").format(day=show_date(day)) if day else ""
+
 
 AIM_COLUMNS = (
     Column("#", lambda a: str(a.position + 1), sort_key=lambda a: a.position, align_right=True),
@@ -40,11 +49,13 @@ AIM_COLUMNS = (
     Column("Set on", lambda a: show_date(a.set_on), sort_key=lambda a: a.set_on),
     Column("Last reviewed", lambda a: ("⚠ due for review — " if a.needs_review else "") + show_date(a.reviewed_on),
            sort_key=lambda a: a.reviewed_on),
+    Column("Decided at", lambda a: decided_at(a.decided_on), sort_key=lambda a: a.decided_on),
 )
 VERSION_COLUMNS = (
     Column("Version", lambda v: str(v.number), sort_key=lambda v: v.number, align_right=True),
     Column("From", lambda v: show_date(v.effective_from), sort_key=lambda v: v.effective_from),
     Column("Agreed", lambda v: str(v.agreed_count), sort_key=lambda v: v.agreed_count, align_right=True),
+    Column("Decided at", lambda v: decided_at(v.decided_on), sort_key=lambda v: v.decided_on),
     Column("Text", lambda v: v.text.replace("\n", " ")[:120]),
 )
 BOUNDARY_COLUMNS = (
@@ -171,6 +182,9 @@ class OurGroupPage(Page):
                                               self.tr("Tick everyone who agreed, all at once"))
         self.print_agreement_button = button(self.tr("Pr&int agreement"),
                                              self.tr("The current agreement with lines to sign, as a PDF"))
+        self.link_version_button = button(self.tr("Decided at &meeting…"),
+                                          self.tr("Say which meeting agreed the version chosen in All versions"))
+        self.link_version_button.clicked.connect(self.link_version)
         self.publish_button.clicked.connect(self.publish)
         self.record_agreement_button.clicked.connect(self.record_agreement)
         self.print_agreement_button.clicked.connect(self.print_agreement)
@@ -179,7 +193,8 @@ class OurGroupPage(Page):
             self.agreement_note,
             button_row(self.publish_button, self.record_agreement_button, self.print_agreement_button),
             section(self.tr("Current text")), self.current_text, section(self.tr("Who has agreed")),
-            self.status_table, section(self.tr("All versions")), self.versions_table),
+            self.status_table, section(self.tr("All versions")), button_row(self.link_version_button),
+            self.versions_table),
             self.tr("Confidentiality agreement"))
         self.tab_keys.append("agreement")
         self.aims_table.selectionModel().selectionChanged.connect(lambda *_a: self._aim_buttons())
@@ -308,6 +323,7 @@ class OurGroupPage(Page):
         dialog = FormDialog(self, self.tr("Add an aim"), submit, ok_text=self.tr("Add aim"))
         dialog.add("text", self.tr("The &aim"), text_box(lines=3))
         dialog.add("set_on", self.tr("&Agreed on"), date_edit(self.ctx.today()))
+        dialog.add("decided_at_meeting_id", self.tr("Decided at the &meeting of"), self._meeting_choice(None))
         dialog.accepted.connect(lambda: (self.ctx.changed(), self.select_aim(dialog.result_value)))
         self.dialog = dialog
         dialog.open()
@@ -323,6 +339,8 @@ class OurGroupPage(Page):
 
         dialog = FormDialog(self, self.tr("Edit the aim"), submit, ok_text=self.tr("Save"))
         dialog.add("text", self.tr("The &aim"), text_box(aim.text, lines=3))
+        dialog.add("decided_at_meeting_id", self.tr("Decided at the &meeting of"),
+                   self._meeting_choice(aim.decided_at_meeting_id))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
@@ -438,9 +456,38 @@ class OurGroupPage(Page):
                             intro=self.tr("Once it is in force, every member is asked to agree to the new version."))
         dialog.add("text", self.tr("The &agreement"), text_box(current.text if current else "", lines=10))
         dialog.add("effective_from", self.tr("In &force from"), date_edit(self.ctx.today()))
+        dialog.add("decided_at_meeting_id", self.tr("Decided at the &meeting of"), self._meeting_choice(None))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
+
+    def link_version(self) -> None:
+        """Say which meeting agreed the chosen version of the agreement."""
+        version = selected_row(self.versions_table)
+        if version is None:
+            self.ctx.status(self.tr("Choose a version in All versions first."))
+            return
+        group = self.ctx.group
+
+        def submit(values: dict[str, Any]) -> None:
+            self.ctx.change(self.tr("Say which meeting agreed version {v}").format(v=version.number),
+                            lambda: agreement_service.set_decided_at(group, version.id, **values))
+
+        dialog = FormDialog(self, self.tr("Which meeting agreed version {v}?").format(v=version.number), submit,
+                            ok_text=self.tr("Save"))
+        dialog.add("decided_at_meeting_id", self.tr("Decided at the &meeting of"),
+                   self._meeting_choice(version.decided_at_meeting_id))
+        dialog.accepted.connect(self.ctx.changed)
+        self.dialog = dialog
+        dialog.open()
+
+    def _meeting_choice(self, current: int | None) -> Any:
+        """The meetings held so far, newest first, to say which one decided something (or that nobody said)."""
+        today = self.ctx.today()
+        held = [m for m in meetings_service.list_meetings(self.ctx.group, when="all", today=today)
+                if m.held_on <= today and m.status != MeetingStatus.CANCELLED]
+        return combo([(self.tr("(not said)"), None)]
+                     + [(show_date(m.held_on) + (f" — {m.topic}" if m.topic else ""), m.id) for m in held], current)
 
     def record_agreement(self) -> None:
         group, today = self.ctx.group, self.ctx.today()
