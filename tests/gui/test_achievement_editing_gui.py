@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gui_helpers import back_to, focused, modal, press, type_text
-from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, Qt
-from PySide6.QtGui import QColor, QImage
+from gui_helpers import back_to, focused, modal, png_bytes, press, type_text
+from PySide6.QtCore import QDate, Qt
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import achievements as achievements_service
@@ -21,13 +20,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def png(qtbot) -> bytes:
-    image = QImage(40, 30, QImage.Format.Format_RGB32)
-    image.fill(QColor("teal"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data)
+    return png_bytes()
 
 
 @pytest.fixture

@@ -57,7 +57,7 @@ def test_an_aim_and_an_agreement_version_name_the_meeting_that_decided_them(qtbo
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
     dialog = modal(qtbot)
     dialog.form.widgets["text"].setPlainText("Meet every month")
-    press(qtbot, Qt.Key.Key_M, ALT)  # Decided at the meeting of
+    press(qtbot, Qt.Key.Key_M, ALT)  # Decided at meeting
     chooser = focused()
     assert [chooser.itemText(i) for i in range(chooser.count())] == ["(not said)", "10 Feb 2026 — AGM"]
     press(qtbot, Qt.Key.Key_Down)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
-from gui_helpers import TODAY, modal, press
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QColor, QImage
+from gui_helpers import TODAY, modal, png_bytes, press
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 
 from coordinator_app.db.groupfile import opened
@@ -66,20 +65,10 @@ def test_generate_a_rota_and_mark_a_job_done(qtbot, make_window, group_path, wit
     assert [(row.name, row.total) for row in share if row.total] == [(done[0].member_name, 1)]
 
 
-def _png() -> bytes:
-    image = QImage(40, 30, QImage.Format.Format_RGB32)
-    image.fill(QColor("teal"))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data)
-
-
 def test_add_an_achievement_with_a_photo_and_delete_it_with_undo(qtbot, make_window, group_path, tmp_path,
                                                                   monkeypatch, answer):
     photo = tmp_path / "picnic.png"
-    photo.write_bytes(_png())
+    photo.write_bytes(png_bytes())
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(photo), ""))
     window = make_window(group_path, page="achievements")
     page = window.desktop.current_page()

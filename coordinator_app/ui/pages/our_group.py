@@ -35,7 +35,7 @@ from ..labels import choices, word
 from ..reports.printing import print_agreement
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from .base import Page, PageContext
-from .widgets import button, button_row, heading, note, section
+from .widgets import button, button_row, heading, narrow, note, section
 
 
 def decided_at(day: date | None) -> str:
@@ -323,7 +323,7 @@ class OurGroupPage(Page):
         dialog = FormDialog(self, self.tr("Add an aim"), submit, ok_text=self.tr("Add aim"))
         dialog.add("text", self.tr("The &aim"), text_box(lines=3))
         dialog.add("set_on", self.tr("&Agreed on"), date_edit(self.ctx.today()))
-        dialog.add("decided_at_meeting_id", self.tr("Decided at the &meeting of"), self._meeting_choice(None))
+        dialog.add("decided_at_meeting_id", self.tr("Decided at &meeting"), self._meeting_choice(None))
         dialog.accepted.connect(lambda: (self.ctx.changed(), self.select_aim(dialog.result_value)))
         self.dialog = dialog
         dialog.open()
@@ -339,7 +339,7 @@ class OurGroupPage(Page):
 
         dialog = FormDialog(self, self.tr("Edit the aim"), submit, ok_text=self.tr("Save"))
         dialog.add("text", self.tr("The &aim"), text_box(aim.text, lines=3))
-        dialog.add("decided_at_meeting_id", self.tr("Decided at the &meeting of"),
+        dialog.add("decided_at_meeting_id", self.tr("Decided at &meeting"),
                    self._meeting_choice(aim.decided_at_meeting_id))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
@@ -456,7 +456,7 @@ class OurGroupPage(Page):
                             intro=self.tr("Once it is in force, every member is asked to agree to the new version."))
         dialog.add("text", self.tr("The &agreement"), text_box(current.text if current else "", lines=10))
         dialog.add("effective_from", self.tr("In &force from"), date_edit(self.ctx.today()))
-        dialog.add("decided_at_meeting_id", self.tr("Decided at the &meeting of"), self._meeting_choice(None))
+        dialog.add("decided_at_meeting_id", self.tr("Decided at &meeting"), self._meeting_choice(None))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
         dialog.open()
@@ -475,7 +475,7 @@ class OurGroupPage(Page):
 
         dialog = FormDialog(self, self.tr("Which meeting agreed version {v}?").format(v=version.number), submit,
                             ok_text=self.tr("Save"))
-        dialog.add("decided_at_meeting_id", self.tr("Decided at the &meeting of"),
+        dialog.add("decided_at_meeting_id", self.tr("Decided at &meeting"),
                    self._meeting_choice(version.decided_at_meeting_id))
         dialog.accepted.connect(self.ctx.changed)
         self.dialog = dialog
@@ -486,8 +486,9 @@ class OurGroupPage(Page):
         today = self.ctx.today()
         held = [m for m in meetings_service.list_meetings(self.ctx.group, when="all", today=today)
                 if m.held_on <= today and m.status != MeetingStatus.CANCELLED]
-        return combo([(self.tr("(not said)"), None)]
-                     + [(show_date(m.held_on) + (f" — {m.topic}" if m.topic else ""), m.id) for m in held], current)
+        return narrow(combo([(self.tr("(not said)"), None)]
+                            + [(show_date(m.held_on) + (f" — {m.topic}" if m.topic else ""), m.id) for m in held],
+                            current))
 
     def record_agreement(self) -> None:
         group, today = self.ctx.group, self.ctx.today()

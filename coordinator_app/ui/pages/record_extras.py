@@ -16,7 +16,7 @@ from coordinator_app.services.meetings import MeetingRecord
 from coordinator_app.services.members import MemberSummary
 
 from ..forms import CheckList, text_box
-from .widgets import note
+from .widgets import narrow, note
 
 NOBODY = ""
 
@@ -34,13 +34,6 @@ def labelled(text: str, widget: QWidget, *, wrap: bool = False) -> QLabel:
 def wrapped(label: QLabel) -> QLabel:
     label.setWordWrap(True)
     return label
-
-
-def narrow(box: QComboBox) -> QComboBox:
-    """A list box as wide as its column allows, not as wide as its longest name (at Largest text that scrolls)."""
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    box.setMinimumContentsLength(8)
-    return box
 
 
 class WhoElse(QWidget):

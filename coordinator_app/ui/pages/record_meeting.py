@@ -39,8 +39,8 @@ from coordinator_app.services.members import MemberSummary
 from ..forms import combo, date_edit, explain, spin, text_box
 from ..labels import choices, word
 from ..tables import fold, show_date
-from .record_extras import MinutesBox, WhoElse, labelled, narrow, wrapped
-from .widgets import note, section
+from .record_extras import MinutesBox, WhoElse, labelled, wrapped
+from .widgets import narrow, note, section
 
 PRESENT_ROLE = Qt.ItemDataRole.UserRole + 10
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 11

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 
 def _scaled(label: QLabel, factor: float) -> QLabel:
@@ -56,6 +56,13 @@ def search_box(label_text: str, placeholder: str) -> tuple[QLabel, QLineEdit]:
     label = QLabel(label_text)
     label.setBuddy(edit)
     return label, edit
+
+
+def narrow(box: QComboBox) -> QComboBox:
+    """A list box as wide as its place allows, not as wide as its longest entry (at Largest text that scrolls)."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
 
 
 def card(title: str) -> tuple[QFrame, QVBoxLayout]:
