@@ -110,7 +110,8 @@ TOWNS = ["Southsea", "Portsmouth", "Fareham", "Havant", "Gosport", "Cosham", "Fr
 
 def _builder_stamp() -> str:
     """Changes when this builder or the schema does, so an out-of-date cached file is never used."""
-    text = Path(__file__).read_bytes() + migrate.SCHEMA_HEAD.encode()
+    versions = Path(migrate.__file__).parent / "migrations" / "versions"  # 0001 is regenerated with the models
+    text = Path(__file__).read_bytes() + b"".join(p.read_bytes() for p in sorted(versions.glob("*.py")))
     return hashlib.sha256(text).hexdigest()[:10]
 
 

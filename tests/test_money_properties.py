@@ -20,6 +20,7 @@ from coordinator_app.exports.accounts_xlsx import RP_SHEET, export_accounts_xlsx
 from coordinator_app.exports.transactions_xlsx import export_transactions_xlsx
 from coordinator_app.services import group as group_service
 from coordinator_app.services.money import books, transactions
+from coordinator_app.services.money.register import register_page, register_position, register_summary
 from coordinator_app.services.money.year_accounts import year_accounts
 
 BOOKS_OPEN = date(2024, 4, 1)
@@ -209,5 +210,38 @@ def test_the_xlsx_read_back_with_openpyxl_equals_the_ledger(template, tmp_path, 
                                                               end.last_year]
         assert cells["Total receipts"][2] == figures.total_receipts.total
         assert cells["Total payments"][2] == figures.total_payments.total
+    finally:
+        ledger.group.close()
+
+
+@EXAMPLES
+@given(entries=ENTRIES, page=st.integers(1, 4))
+def test_the_register_read_a_page_at_a_time_is_the_ledger_line_by_line(template, tmp_path, entries, page):
+    ledger = Books(template, tmp_path, next(_NUMBERS))
+    try:
+        for entry in entries:
+            ledger.enter(entry)
+        for name, account_id in ledger.accounts.items():
+            lines = []  # (day, pence) as the register orders them: by day, then in the order entered
+            for e in entries:
+                on = BOOKS_OPEN + timedelta(days=e.day)
+                if e.kind in ("receipt", "payment") and e.first == name:
+                    lines.append((on, e.pence if e.kind == "receipt" else -e.pence))
+                elif e.kind == "transfer":
+                    lines.append((on, -e.pence if name == "Bank" else e.pence))
+            lines.sort(key=lambda line: line[0])
+            balances = itertools.accumulate((pence for _on, pence in lines), initial=OPENINGS[name])
+            expected = [(on, pence, balance) for (on, pence), balance in zip(lines, list(balances)[1:], strict=True)]
+            summary = register_summary(ledger.group, account_id=account_id)
+            got = [line for offset in range(0, summary.lines + page, page)
+                   for line in register_page(ledger.group, account_id=account_id, offset=offset, limit=page)]
+            assert [(ln.transaction.on, ln.transaction.amount_pence, ln.balance_pence) for ln in got] == expected
+            assert got == transactions.register(ledger.group, account_id=account_id)
+            assert summary.lines == len(expected)
+            assert summary.uncategorised == sum(ln.transaction.uncategorised for ln in got)
+            assert summary.unapproved == sum(ln.transaction.needs_second_approver for ln in got)
+            for position, line in enumerate(got):
+                assert register_position(ledger.group, account_id=account_id,
+                                         transaction_id=line.transaction.id) == position
     finally:
         ledger.group.close()

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -166,9 +167,14 @@ class GrantOutcomeDocument(CreatedMixin, Base):
 
 class Transaction(CreatedMixin, Base):
     __tablename__ = "transactions"
+    # The register reads an account's lines in date order, a page at a time, and sums the earlier ones;
+    # fund balances and grants sum by fund, kind and budget line. Each walks its index alone (they lead
+    # with account_id and fund_id, so they serve those foreign keys too).
+    __table_args__ = (Index("ix_transactions_register", "account_id", "on", "id", "amount_pence"),
+                      Index("ix_transactions_funds", "fund_id", "kind", "budget_line_id", "amount_pence"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"))
     on: Mapped[date] = mapped_column(Date, index=True)
     amount_pence: Mapped[int] = mapped_column(BigInteger)
     kind: Mapped[TransactionKind] = mapped_column(str_enum(TransactionKind))
@@ -176,7 +182,7 @@ class Transaction(CreatedMixin, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     reference: Mapped[str] = mapped_column(String(100), default="")
     category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="SET NULL"), index=True)
-    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"), index=True)
+    fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"))
     budget_line_id: Mapped[int | None] = mapped_column(
         ForeignKey("grant_budget_lines.id", ondelete="SET NULL"), index=True
     )

@@ -32,6 +32,8 @@ from coordinator_app.services.validate import optional_text, required_text
 from .amounts import format_pence
 from .books import ensure_books, fund_balances, fund_row, new_fund
 
+_CHUNK = 400  # grants per IN (...): well inside SQLite's and PostgreSQL's parameter limits
+
 _UNSET: object = object()
 
 
@@ -223,7 +225,7 @@ def update_grant(group: GroupFile, grant_id: int, *, funder: str | None = None, 
                                               "cannot change.")
             row.fund_id = _check_fund(session, fund_id, except_grant=row.id)
         session.flush()
-        return _grant_view(session, row, fund_balances(session))
+        return _grant_view(session, row)
 
 
 def close_grant(group: GroupFile, grant_id: int, *, today: date | None = None) -> GrantView:
@@ -234,7 +236,7 @@ def close_grant(group: GroupFile, grant_id: int, *, today: date | None = None) -
             raise ValidationError("grant", f"The grant {row.reference} was already closed on {row.closed_on:%d/%m/%Y}.")
         row.closed_on = today or date.today()
         session.flush()
-        return _grant_view(session, row, fund_balances(session))
+        return _grant_view(session, row)
 
 
 def reopen_grant(group: GroupFile, grant_id: int) -> GrantView:
@@ -244,7 +246,7 @@ def reopen_grant(group: GroupFile, grant_id: int) -> GrantView:
             raise ValidationError("grant", f"The grant {row.reference} is open already.")
         row.closed_on = None
         session.flush()
-        return _grant_view(session, row, fund_balances(session))
+        return _grant_view(session, row)
 
 
 # ---- reports due ----------------------------------------------------------------------------------------
@@ -344,51 +346,65 @@ def retire_budget_line(group: GroupFile, line_id: int, *, retired: bool = True) 
 
 # ---- reading --------------------------------------------------------------------------------------------
 
-def _grant_view(session: Session, row: Grant, balances: dict[int, int]) -> GrantView:
-    flows = dict(session.execute(
-        select(Transaction.kind, func.sum(Transaction.amount_pence))
-        .where(Transaction.fund_id == row.fund_id, Transaction.kind != TransactionKind.TRANSFER)
-        .group_by(Transaction.kind)
-    ).all())
-    by_line = dict(session.execute(
-        select(Transaction.budget_line_id, func.sum(Transaction.amount_pence))
-        .where(Transaction.fund_id == row.fund_id, Transaction.kind == TransactionKind.PAYMENT)
-        .group_by(Transaction.budget_line_id)
-    ).all())
-    lines = tuple(
-        BudgetLineView(id=line.id, name=line.name, budget_pence=line.amount_pence,
-                       spent_pence=-int(by_line.get(line.id, 0) or 0), retired=line.retired)
-        for line in session.scalars(select(GrantBudgetLine).where(GrantBudgetLine.grant_id == row.id)
-                                    .order_by(GrantBudgetLine.position, GrantBudgetLine.id))
-    )
-    reports = tuple(
-        ReportDueView(id=r.id, grant_id=r.grant_id, due_on=r.due_on, sent_on=r.sent_on)
-        for r in session.scalars(select(GrantReportDue).where(GrantReportDue.grant_id == row.id)
-                                 .order_by(GrantReportDue.due_on, GrantReportDue.id))
-    )
-    fund = session.get(Fund, row.fund_id)
-    assert fund is not None
-    return GrantView(
+def _grant_view(session: Session, row: Grant) -> GrantView:
+    return _grant_views(session, [row])[0]
+
+
+def _grant_views(session: Session, rows: Sequence[Grant]) -> list[GrantView]:
+    """The grants' views from a handful of grouped queries, however many grants there are (four queries
+    per grant, each over the fund's lines, made the Funds and grants tab slow with many grants)."""
+    if not rows:
+        return []
+    balances = fund_balances(session)
+    funds = {row.fund_id for row in rows}
+    grant_ids = [row.id for row in rows]
+    flows: dict[tuple[int, TransactionKind], int] = {
+        (fund_id, kind): int(total or 0) for fund_id, kind, total in session.execute(
+            select(Transaction.fund_id, Transaction.kind, func.sum(Transaction.amount_pence))
+            .where(Transaction.fund_id.in_(funds), Transaction.kind != TransactionKind.TRANSFER)
+            .group_by(Transaction.fund_id, Transaction.kind))}
+    by_line: dict[tuple[int, int | None], int] = {
+        (fund_id, line_id): int(total or 0) for fund_id, line_id, total in session.execute(
+            select(Transaction.fund_id, Transaction.budget_line_id, func.sum(Transaction.amount_pence))
+            .where(Transaction.fund_id.in_(funds), Transaction.kind == TransactionKind.PAYMENT)
+            .group_by(Transaction.fund_id, Transaction.budget_line_id))}
+    lines: dict[int, list[GrantBudgetLine]] = {grant_id: [] for grant_id in grant_ids}
+    reports: dict[int, list[GrantReportDue]] = {grant_id: [] for grant_id in grant_ids}
+    for start in range(0, len(grant_ids), _CHUNK):
+        chunk = grant_ids[start:start + _CHUNK]
+        for line in session.scalars(select(GrantBudgetLine).where(GrantBudgetLine.grant_id.in_(chunk))
+                                    .order_by(GrantBudgetLine.position, GrantBudgetLine.id)):
+            lines[line.grant_id].append(line)
+        for report in session.scalars(select(GrantReportDue).where(GrantReportDue.grant_id.in_(chunk))
+                                      .order_by(GrantReportDue.due_on, GrantReportDue.id)):
+            reports[report.grant_id].append(report)
+    names = dict(session.execute(select(Fund.id, Fund.name).where(Fund.id.in_(funds))).all())
+    return [GrantView(
         id=row.id, funder=row.funder, reference=row.reference, amount_pence=row.amount_pence,
         awarded_on=row.awarded_on, starts_on=row.starts_on, ends_on=row.ends_on, purpose=row.purpose,
-        fund_id=row.fund_id, fund_name=fund.name,
-        received_pence=int(flows.get(TransactionKind.RECEIPT, 0) or 0),
-        spent_pence=-int(flows.get(TransactionKind.PAYMENT, 0) or 0),
-        fund_balance_pence=balances.get(row.fund_id, 0), lines=lines,
-        spent_off_budget_pence=-int(by_line.get(None, 0) or 0), reports=reports, closed_on=row.closed_on,
-    )
+        fund_id=row.fund_id, fund_name=names[row.fund_id],
+        received_pence=flows.get((row.fund_id, TransactionKind.RECEIPT), 0),
+        spent_pence=-flows.get((row.fund_id, TransactionKind.PAYMENT), 0),
+        fund_balance_pence=balances.get(row.fund_id, 0),
+        lines=tuple(BudgetLineView(id=line.id, name=line.name, budget_pence=line.amount_pence,
+                                   spent_pence=-by_line.get((row.fund_id, line.id), 0), retired=line.retired)
+                    for line in lines[row.id]),
+        spent_off_budget_pence=-by_line.get((row.fund_id, None), 0),
+        reports=tuple(ReportDueView(id=r.id, grant_id=r.grant_id, due_on=r.due_on, sent_on=r.sent_on)
+                      for r in reports[row.id]),
+        closed_on=row.closed_on,
+    ) for row in rows]
 
 
 def get_grant(group: GroupFile, grant_id: int) -> GrantView:
     with unit_of_work(group, write=False) as session:
-        return _grant_view(session, _grant_row(session, grant_id), fund_balances(session))
+        return _grant_view(session, _grant_row(session, grant_id))
 
 
 def list_grants(group: GroupFile, *, include_closed: bool = True) -> list[GrantView]:
     """Every grant with what has come in, what has been spent by budget line, and what is left."""
     with unit_of_work(group, write=False) as session:
-        balances = fund_balances(session)
         query = select(Grant).order_by(Grant.starts_on.desc(), Grant.id)
         if not include_closed:
             query = query.where(Grant.closed_on.is_(None))
-        return [_grant_view(session, row, balances) for row in session.scalars(query).all()]
+        return _grant_views(session, session.scalars(query).all())

@@ -99,13 +99,20 @@ class FundTransferView:
     reason: str
 
 
+# The columns a view is made of, read as plain values: loading whole ORM objects costs four times as much.
+_VIEW_COLUMNS = (Transaction.id, Transaction.account_id, Transaction.on, Transaction.amount_pence, Transaction.kind,
+                 Transaction.payee, Transaction.description, Transaction.reference, Transaction.category_id,
+                 Transaction.fund_id, Transaction.budget_line_id, Transaction.member_id, Transaction.transfer_id,
+                 Transaction.cleared, Transaction.statement_id)
+
+
 def views_query() -> Select:
     approvals = (select(Approval.transaction_id, func.count().label("n")).group_by(Approval.transaction_id)
                  .subquery())
     attachments = (select(Attachment.transaction_id, func.count().label("n")).group_by(Attachment.transaction_id)
                    .subquery())
     return (
-        select(Transaction, Account.name, Account.kind, Category.name, Category.heading, Fund.name, Fund.kind,
+        select(*_VIEW_COLUMNS, Account.name, Account.kind, Category.name, Category.heading, Fund.name, Fund.kind,
                approvals.c.n, attachments.c.n)
         .join(Account, Account.id == Transaction.account_id)
         .join(Fund, Fund.id == Transaction.fund_id)
@@ -117,21 +124,20 @@ def views_query() -> Select:
 
 
 def load_views(session: Session, query: Select | None = None) -> list[TransactionView]:
-    views = []
     limit = approval_limit(session)
-    for t, account_name, account_kind, cat_name, heading, fund_name, fund_kind, n_appr, n_att in session.execute(
-        query if query is not None else views_query()
-    ):
-        views.append(TransactionView(
-            id=t.id, account_id=t.account_id, account_name=account_name, account_kind=account_kind, on=t.on,
-            amount_pence=t.amount_pence, kind=t.kind, payee=t.payee, description=t.description,
-            reference=t.reference, category_id=t.category_id, category_name=cat_name, heading=heading,
-            fund_id=t.fund_id, fund_name=fund_name, fund_restricted=fund_kind is FundKind.RESTRICTED,
-            budget_line_id=t.budget_line_id, member_id=t.member_id, transfer_id=t.transfer_id, cleared=t.cleared,
-            statement_id=t.statement_id, approvals=int(n_appr or 0), attachments=int(n_att or 0),
-            approval_limit_pence=limit,
-        ))
-    return views
+    restricted = FundKind.RESTRICTED
+    return [
+        TransactionView(
+            id=tid, account_id=account_id, account_name=account_name, account_kind=account_kind, on=on,
+            amount_pence=amount, kind=kind, payee=payee, description=description, reference=reference,
+            category_id=category_id, category_name=cat_name, heading=heading, fund_id=fund_id, fund_name=fund_name,
+            fund_restricted=fund_kind is restricted, budget_line_id=budget_line_id, member_id=member_id,
+            transfer_id=transfer_id, cleared=cleared, statement_id=statement_id, approvals=int(n_appr or 0),
+            attachments=int(n_att or 0), approval_limit_pence=limit)
+        for (tid, account_id, on, amount, kind, payee, description, reference, category_id, fund_id, budget_line_id,
+             member_id, transfer_id, cleared, statement_id, account_name, account_kind, cat_name, heading, fund_name,
+             fund_kind, n_appr, n_att) in session.execute(query if query is not None else views_query())
+    ]
 
 
 def transaction_row(session: Session, transaction_id: int) -> Transaction:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from coordinator_app.services import members as members_service
@@ -16,7 +16,7 @@ from coordinator_app.services.money.amounts import format_pence
 from ..forms import FormDialog, combo, combo_with_text, date_edit, line
 from ..pages.base import PageContext
 from ..pages.widgets import button, note, search_box, section
-from ..tables import ROW_ROLE, RowsModel, SearchProxy, make_table, selected_row
+from ..tables import ROW_ROLE, RowsModel, make_table, selected_row
 from .columns import (
     ACC_BALANCE,
     ACC_KIND,
@@ -33,8 +33,10 @@ from .columns import (
     counted,
 )
 from .entry import EntryPanel, read_amount, read_amount_signed
+from .register_model import RegisterModel
 
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+SEARCH_PAUSE_MS = 150  # the search waits for a pause in typing, so each key costs nothing
 
 
 class RegisterTab(QWidget):
@@ -43,6 +45,7 @@ class RegisterTab(QWidget):
         self.ctx = ctx
         self.account_id: int | None = None
         self.dialog: Any = None
+        self.chosen_id: int | None = None  # the line chosen before the lines were re-arranged
 
         self.accounts_model = RowsModel(ACCOUNT_COLUMNS, self)
         self.accounts_table = make_table(self.accounts_model, self.tr("Accounts"), sortable=False)
@@ -53,9 +56,11 @@ class RegisterTab(QWidget):
                                       self.tr("Banking the cash tin, say: neither money in nor money out"))
 
         search_label, self.search = search_box(self.tr("&Search:"), self.tr("Type part of a payee, category or amount"))
-        self.model = RowsModel(REGISTER_COLUMNS, self)
-        self.proxy = SearchProxy(self.model, self)
-        self.table = make_table(self.proxy, self.tr("Register"))
+        self.model = RegisterModel(REGISTER_COLUMNS, self)
+        self.table = make_table(self.model, self.tr("Register"))
+        self.search_pause = QTimer(self)
+        self.search_pause.setSingleShot(True)
+        self.search_pause.setInterval(SEARCH_PAUSE_MS)
         for column, width in ((REG_DATE, 118), (REG_PAYEE, 185), (REG_CATEGORY, 165), (REG_FUND, 130),
                               (REG_IN, 95), (REG_OUT, 95), (REG_BALANCE, 105)):
             self.table.setColumnWidth(column, width)
@@ -95,7 +100,11 @@ class RegisterTab(QWidget):
         layout.addWidget(self.entry)
 
         self.accounts_table.selectionModel().currentRowChanged.connect(self._account_chosen)
-        self.search.textChanged.connect(self._search)
+        self.search.textChanged.connect(lambda _text: self.search_pause.start())
+        self.search_pause.timeout.connect(lambda: self.model.set_search(self.search.text()))
+        self.model.modelAboutToBeReset.connect(self._remember_chosen)
+        self.model.arranged.connect(self._arranged)
+        self.model.failed.connect(self.ctx.report)
         self.add_account_button.clicked.connect(self.add_account)
         self.transfer_button.clicked.connect(self.move_money)
         self.categorise_button.clicked.connect(self.categorise)
@@ -132,41 +141,49 @@ class RegisterTab(QWidget):
         self._load_register()
 
     def _load_register(self) -> None:
-        lines = transactions.register(self.ctx.group, account_id=self.account_id) if self.account_id else []
-        self.model.set_rows(lines)
+        self.model.load(self.ctx.group, self.account_id)
         account = next((a for a in self.accounts_model.rows if a.id == self.account_id), None)
         self.register_title.setText(self.tr("Register: {name}").format(name=account.name) if account
                                     else self.tr("Register: add an account to begin"))
         self._update_count()
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             self.table.scrollToBottom()
 
-    def _search(self, text: str) -> None:
-        self.proxy.set_search(text)
+    def _remember_chosen(self) -> None:
+        chosen = selected_row(self.table)
+        self.chosen_id = chosen.transaction.id if chosen is not None else None
+
+    def _arranged(self) -> None:
+        """A search or sort landed: say how many lines match, and keep the chosen line chosen."""
+        chosen = self.chosen_id
         self._update_count()
+        if chosen is not None:
+            self.select_line(chosen)
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        uncategorised = sum(1 for line in self.model.rows if line.transaction.uncategorised)
-        text = counted(total, "{n} line", "{n} lines") if shown == total else \
-            counted(total, "{shown} of {n} line matches", "{shown} of {n} lines match", shown=shown)
-        if uncategorised:
-            text += self.tr("; ⚠ {n} not yet categorised").format(n=uncategorised)
-        unapproved = sum(1 for line in self.model.rows if line.transaction.needs_second_approver)
+        summary, shown = self.model.summary, self.model.rowCount()
+        if self.model.indexing:
+            text = counted(summary.lines, "Searching {n} line", "Searching {n} lines")
+        elif self.model.searching:
+            text = counted(summary.lines, "{shown} of {n} line matches", "{shown} of {n} lines match", shown=shown)
+        else:
+            text = counted(summary.lines, "{n} line", "{n} lines")
+        if summary.uncategorised:
+            text += self.tr("; ⚠ {n} not yet categorised").format(n=summary.uncategorised)
+        unapproved = summary.unapproved
         if unapproved:
             text += counted(unapproved, "; ⚠ {n} cash payment over £100 needs a second approver",
                             "; ⚠ {n} cash payments over £100 need a second approver")
         self.count_label.setText(text + ".")
 
     def select_line(self, transaction_id: int) -> bool:
-        for row, register_line in enumerate(self.model.rows):
-            if register_line.transaction.id == transaction_id:
-                index = self.proxy.mapFromSource(self.model.index(row, 0))
-                if index.isValid():
-                    self.table.selectionModel().setCurrentIndex(index, _SELECT_ROW)
-                    self.table.scrollTo(index)
-                    return True
-        return False
+        row = self.model.row_of(transaction_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(index, _SELECT_ROW)
+        self.table.scrollTo(index)
+        return True
 
     # -- changing --------------------------------------------------------------------------------------
     def add_account(self) -> None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 10:38:49.240789
+Create Date: 2026-12-02 14:58:14.890685
 """
 
 from alembic import op
@@ -514,13 +514,13 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_transactions'))
     )
     with op.batch_alter_table('transactions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_transactions_account_id'), ['account_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_budget_line_id'), ['budget_line_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_category_id'), ['category_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_transactions_fund_id'), ['fund_id'], unique=False)
+        batch_op.create_index('ix_transactions_funds', ['fund_id', 'kind', 'budget_line_id', 'amount_pence'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_import_key'), ['import_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_member_id'), ['member_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_on'), ['on'], unique=False)
+        batch_op.create_index('ix_transactions_register', ['account_id', 'on', 'id', 'amount_pence'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_statement_id'), ['statement_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_transfer_id'), ['transfer_id'], unique=False)
 
@@ -659,13 +659,13 @@ def downgrade() -> None:
     with op.batch_alter_table('transactions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_transactions_transfer_id'))
         batch_op.drop_index(batch_op.f('ix_transactions_statement_id'))
+        batch_op.drop_index('ix_transactions_register')
         batch_op.drop_index(batch_op.f('ix_transactions_on'))
         batch_op.drop_index(batch_op.f('ix_transactions_member_id'))
         batch_op.drop_index(batch_op.f('ix_transactions_import_key'))
-        batch_op.drop_index(batch_op.f('ix_transactions_fund_id'))
+        batch_op.drop_index('ix_transactions_funds')
         batch_op.drop_index(batch_op.f('ix_transactions_category_id'))
         batch_op.drop_index(batch_op.f('ix_transactions_budget_line_id'))
-        batch_op.drop_index(batch_op.f('ix_transactions_account_id'))
 
     op.drop_table('transactions')
     with op.batch_alter_table('jobs', schema=None) as batch_op:
