@@ -168,9 +168,10 @@ class GrantOutcomeDocument(CreatedMixin, Base):
 class Transaction(CreatedMixin, Base):
     __tablename__ = "transactions"
     # The register reads an account's lines in date order, a page at a time, and sums the earlier ones;
-    # fund balances and grants sum by fund, kind and budget line. Each walks its index alone (they lead
-    # with account_id and fund_id, so they serve those foreign keys too).
-    __table_args__ = (Index("ix_transactions_register", "account_id", "on", "id", "amount_pence"),
+    # account balances sum by account and cleared, fund balances and grants by fund, kind and budget
+    # line. Each walks its index alone, never the table (they lead with account_id and fund_id, so they
+    # serve those foreign keys too).
+    __table_args__ = (Index("ix_transactions_register", "account_id", "on", "id", "amount_pence", "cleared"),
                       Index("ix_transactions_funds", "fund_id", "kind", "budget_line_id", "amount_pence"))
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -11,14 +11,15 @@ from datetime import date
 from sqlalchemy import select
 
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.db.models import Approval, Member, TransactionKind
+from coordinator_app.db.models import Account, AccountKind, Approval, Member, Transaction, TransactionKind
 from coordinator_app.services import members
 from coordinator_app.services.errors import NotFound, ValidationError
 from coordinator_app.services.uow import unit_of_work
 from coordinator_app.services.validate import optional_text
 
 from .amounts import format_pence
-from .transactions import TransactionView, search_transactions, transaction_row
+from .books import approval_limit
+from .transactions import TransactionView, load_views, transaction_row, views_query
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,15 @@ def withdraw_approval(group: GroupFile, approval_id: int) -> None:
 def approval_warnings(group: GroupFile, *, start: date | None = None, end: date | None = None
                       ) -> list[ApprovalWarning]:
     """Cash payments over £100 with fewer than two approvers, each with a sentence for the treasurer."""
+    query = views_query().where(Transaction.kind == TransactionKind.PAYMENT, Account.kind == AccountKind.CASH)
+    if start is not None:
+        query = query.where(Transaction.on >= start)
+    if end is not None:
+        query = query.where(Transaction.on <= end)
     warnings = []
-    for view in search_transactions(group, start=start, end=end, kinds=(TransactionKind.PAYMENT,)):
+    with unit_of_work(group, write=False) as session:  # only cash payments over the limit can want approval
+        views = load_views(session, query.where(Transaction.amount_pence < -approval_limit(session)))
+    for view in views:
         if view.needs_second_approver:
             who = "no approval recorded" if view.approvals == 0 else "only one person's approval"
             warnings.append(ApprovalWarning(view, (

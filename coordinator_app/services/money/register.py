@@ -55,8 +55,9 @@ def register_page(group: GroupFile, *, account_id: int, offset: int, limit: int)
             earlier = (select(Transaction.amount_pence).where(Transaction.account_id == account_id)
                        .order_by(Transaction.on, Transaction.id).limit(offset).subquery())
             balance += session.scalar(select(func.coalesce(func.sum(earlier.c.amount_pence), 0))) or 0
-        views = load_views(session, views_query().where(Transaction.account_id == account_id)
-                           .limit(limit).offset(offset))
+        page = (select(Transaction.id).where(Transaction.account_id == account_id)
+                .order_by(Transaction.on, Transaction.id).limit(limit).offset(offset))
+        views = load_views(session, views_query().where(Transaction.id.in_(page)))  # joins for this page only
         lines = []
         for view in views:
             balance += view.amount_pence

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import (
@@ -23,9 +24,11 @@ from coordinator_app.db.models import (
     AccountKind,
     AccountsHeading,
     BalanceItemKind,
+    Category,
     Fund,
     FundKind,
     FundTransfer,
+    Transaction,
     TransactionKind,
 )
 from coordinator_app.services.group import get_profile
@@ -35,7 +38,7 @@ from .amounts import format_pence
 from .approvals import approval_warnings
 from .balance_items import BalanceItemView, list_balance_items
 from .books import HEADING_LABELS, PAYMENT_HEADINGS, RECEIPT_HEADINGS
-from .transactions import TransactionView, load_views
+from .transactions import TransactionView, load_views, views_query
 from .years import FinancialYear, year_bounds
 
 UNCATEGORISED = "Not yet categorised"
@@ -138,30 +141,75 @@ class _Columns:
         return u, r
 
 
-def _year_columns(views: list[TransactionView], moves: list[tuple[date, int, int, int]], restricted: dict[int, bool],
-                  year: FinancialYear) -> _Columns:
-    cols = _Columns()
-    for view in views:
-        if view.kind is TransactionKind.TRANSFER or view.on not in year:
-            continue
-        if view.amount_pence > 0:
-            cols.add(("receipt", view.heading), view.fund_restricted, view.amount_pence)
+@dataclass(frozen=True)
+class _Sums:
+    """What the accounts need from the lines, summed by the database: one grouped query for the two years'
+    receipts and payments, one for the balances before each cut-off day (no line is read one by one)."""
+
+    this_year: _Columns
+    last_year: _Columns
+    fund_receipts: dict[int, int]  # this year, by fund
+    fund_payments: dict[int, int]  # this year, by fund: positive, money spent
+    fund_before: dict[date, dict[int, int]]  # cut-off day -> fund -> the lines' sum before it
+    account_to: dict[date, dict[int, int]]  # day -> account -> the lines' sum up to it
+
+
+def _sums(session: Session, this: FinancialYear, last: FinancialYear, restricted: dict[int, bool]) -> _Sums:
+    in_this = case((Transaction.on >= this.start, 1), else_=0)
+    money_in = case((Transaction.amount_pence > 0, 1), else_=0)
+    this_year, last_year = _Columns(), _Columns()
+    fund_receipts: dict[int, int] = defaultdict(int)
+    fund_payments: dict[int, int] = defaultdict(int)
+    for now, heading, fund_id, kind, positive, pence in session.execute(
+            select(in_this, Category.heading, Transaction.fund_id, Transaction.kind, money_in,
+                   func.sum(Transaction.amount_pence))
+            .outerjoin(Category, Category.id == Transaction.category_id)
+            .where(Transaction.kind != TransactionKind.TRANSFER, Transaction.on >= last.start,
+                   Transaction.on <= this.end)
+            .group_by(in_this, Category.heading, Transaction.fund_id, Transaction.kind, money_in)):
+        pence = int(pence)
+        columns = this_year if now else last_year
+        if positive:
+            columns.add(("receipt", heading), restricted[fund_id], pence)
         else:
-            cols.add(("payment", view.heading), view.fund_restricted, -view.amount_pence)
+            columns.add(("payment", heading), restricted[fund_id], -pence)
+        if now and kind is TransactionKind.RECEIPT:
+            fund_receipts[fund_id] += pence
+        elif now and kind is TransactionKind.PAYMENT:
+            fund_payments[fund_id] -= pence
+    before_last = func.sum(case((Transaction.on < last.start, Transaction.amount_pence), else_=0))
+    before_this = func.sum(case((Transaction.on < this.start, Transaction.amount_pence), else_=0))
+    fund_before: dict[date, dict[int, int]] = {day: defaultdict(int) for day in (last.start, this.start, _after(this))}
+    account_to: dict[date, dict[int, int]] = {day: defaultdict(int) for day in (last.end, this.end)}
+    for account_id, fund_id, early, earlier, whole in session.execute(
+            select(Transaction.account_id, Transaction.fund_id, before_last, before_this,
+                   func.sum(Transaction.amount_pence))
+            .where(Transaction.on <= this.end).group_by(Transaction.account_id, Transaction.fund_id)):
+        fund_before[last.start][fund_id] += int(early)
+        fund_before[this.start][fund_id] += int(earlier)
+        fund_before[_after(this)][fund_id] += int(whole)
+        account_to[last.end][account_id] += int(earlier)
+        account_to[this.end][account_id] += int(whole)
+    return _Sums(this_year, last_year, fund_receipts, fund_payments, fund_before, account_to)
+
+
+def _after(year: FinancialYear) -> date:
+    return year.end + timedelta(days=1)
+
+
+def _add_moves(columns: _Columns, moves: list[tuple[date, int, int, int]], restricted: dict[int, bool],
+               year: FinancialYear) -> _Columns:
     for on, source, target, pence in moves:
         if on in year:
-            cols.add("transfers", restricted[target], pence)
-            cols.add("transfers", restricted[source], -pence)
-    return cols
+            columns.add("transfers", restricted[target], pence)
+            columns.add("transfers", restricted[source], -pence)
+    return columns
 
 
-def _fund_totals(funds: list[_FundRow], views: list[TransactionView], moves: list[tuple[date, int, int, int]],
+def _fund_totals(funds: list[_FundRow], sums: _Sums, moves: list[tuple[date, int, int, int]],
                  before: date) -> dict[int, int]:
     """Each fund's money at the start of ``before`` (the day itself not included)."""
-    totals = {fund.id: fund.opening_balance_pence for fund in funds}
-    for view in views:
-        if view.on < before:
-            totals[view.fund_id] += view.amount_pence
+    totals = {fund.id: fund.opening_balance_pence + sums.fund_before[before].get(fund.id, 0) for fund in funds}
     for on, source, target, pence in moves:
         if on < before:
             totals[source] -= pence
@@ -175,17 +223,20 @@ def year_accounts(group: GroupFile, *, year: int) -> YearAccounts:
     this = year_bounds(profile.financial_year_start_month, year)
     last = this.previous()
     with unit_of_work(group, write=False) as session:
-        views = load_views(session)
         funds = [_FundRow(f.id, f.name, f.kind, f.opening_balance_pence)
                  for f in session.scalars(select(Fund).order_by(Fund.kind.desc(), Fund.id))]
         accounts = [_AccountRow(a.id, a.name, a.kind, a.opened_on, a.opening_balance_pence)
                     for a in session.scalars(select(Account).order_by(Account.kind, Account.name))]
         moves = [(m.on, m.from_fund_id, m.to_fund_id, m.amount_pence) for m in session.scalars(select(FundTransfer))]
-    restricted = {fund.id: fund.kind is FundKind.RESTRICTED for fund in funds}
+        restricted = {fund.id: fund.kind is FundKind.RESTRICTED for fund in funds}
+        sums = _sums(session, this, last, restricted)
+        uncategorised = tuple(load_views(session, views_query().where(
+            Transaction.on >= this.start, Transaction.on <= this.end, Transaction.category_id.is_(None),
+            Transaction.kind != TransactionKind.TRANSFER)))
     books_start = min((a.opened_on for a in accounts), default=this.start)
     has_last_year = books_start <= last.end
-    now_cols = _year_columns(views, moves, restricted, this)
-    last_cols = _year_columns(views, moves, restricted, last)
+    now_cols = _add_moves(sums.this_year, moves, restricted, this)
+    last_cols = _add_moves(sums.last_year, moves, restricted, last)
 
     def figures(key: object) -> Figures:
         u, r = now_cols.get(key)
@@ -220,15 +271,14 @@ def year_accounts(group: GroupFile, *, year: int) -> YearAccounts:
         return (sum(v for k, v in totals.items() if not restricted[k]),
                 sum(v for k, v in totals.items() if restricted[k]))
 
-    start_totals = _fund_totals(funds, views, moves, this.start)
-    end_totals = _fund_totals(funds, views, moves, date.fromordinal(this.end.toordinal() + 1))
-    last_start = split(_fund_totals(funds, views, moves, last.start))
+    start_totals = _fund_totals(funds, sums, moves, this.start)
+    end_totals = _fund_totals(funds, sums, moves, _after(this))
+    last_start = split(_fund_totals(funds, sums, moves, last.start))
     cash_start = Figures(*split(start_totals), sum(last_start) if has_last_year else None)
     cash_end = plus(plus(cash_start, net), transfers)
 
     def account_cash(account: _AccountRow, as_at: date) -> int:
-        return account.opening_balance_pence + sum(
-            v.amount_pence for v in views if v.account_id == account.id and v.on <= as_at)
+        return account.opening_balance_pence + sums.account_to[as_at].get(account.id, 0)
 
     cash_by_account = tuple(
         AccountCash(a.name, a.kind, account_cash(a, this.end),
@@ -237,15 +287,11 @@ def year_accounts(group: GroupFile, *, year: int) -> YearAccounts:
     )
     fund_moves = []
     for fund in funds:
-        receipts_in = sum(v.amount_pence for v in views if v.fund_id == fund.id and v.on in this
-                          and v.kind is TransactionKind.RECEIPT)
-        paid = -sum(v.amount_pence for v in views if v.fund_id == fund.id and v.on in this
-                    and v.kind is TransactionKind.PAYMENT)
+        receipts_in, paid = sums.fund_receipts.get(fund.id, 0), sums.fund_payments.get(fund.id, 0)
         moved = sum((p if t == fund.id else 0) - (p if s == fund.id else 0) for on, s, t, p in moves if on in this)
         fund_moves.append(FundMovement(fund.name, restricted[fund.id], start_totals[fund.id], receipts_in, paid,
                                        moved, end_totals[fund.id]))
     items = list_balance_items(group, as_at=this.end)
-    uncategorised = tuple(v for v in views if v.on in this and v.uncategorised)
     notes = _notes(group, this, uncategorised, accounts, funds, fund_moves)
     return YearAccounts(
         group_name=profile.name, year=this, receipts=receipts, total_receipts=total_receipts, payments=payments,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 14:58:14.890685
+Create Date: 2026-12-02 15:07:10.111272
 """
 
 from alembic import op
@@ -520,7 +520,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_transactions_import_key'), ['import_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_member_id'), ['member_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_on'), ['on'], unique=False)
-        batch_op.create_index('ix_transactions_register', ['account_id', 'on', 'id', 'amount_pence'], unique=False)
+        batch_op.create_index('ix_transactions_register', ['account_id', 'on', 'id', 'amount_pence', 'cleared'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_statement_id'), ['statement_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_transfer_id'), ['transfer_id'], unique=False)
 
