@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, time, timedelta
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Row, delete, func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
@@ -174,8 +174,16 @@ def _present_counts(session: Session, meeting_ids: Iterable[int]) -> dict[int, i
     return dict(rows.all())
 
 
-def _summaries(session: Session, meetings: Sequence[Meeting]) -> list[MeetingSummary]:
-    counts = _present_counts(session, (m.id for m in meetings))
+# What a summary reads of a meeting, as plain columns: making ORM objects of thousands of meetings (with
+# their minutes) to list them was most of the Meetings and Reports pages' time in a large group.
+_SUMMARY_COLUMNS = (Meeting.id, Meeting.held_on, Meeting.start_time, Meeting.end_time, Meeting.venue_id,
+                    Meeting.kind, Meeting.topic, Meeting.status, Meeting.members_count, Meeting.newcomers_count,
+                    Meeting.guests_count, Meeting.recorded_at)
+
+
+def _summaries(session: Session, meetings: Sequence[Meeting | Row[Any]]) -> list[MeetingSummary]:
+    """Summaries of meetings given as ORM objects or as rows of ``_SUMMARY_COLUMNS`` (the same names)."""
+    counts = _present_counts(session, (m.id for m in meetings if m.members_count is None))  # only those wanted
     venues = dict(session.execute(select(Venue.id, Venue.name)).all())
     out = []
     for m in meetings:
@@ -685,18 +693,11 @@ def get_meeting(group: GroupFile, meeting_id: int) -> MeetingRecord:
         return _record(session, live_meeting(session, meeting_id))
 
 
-def list_meetings(
-    group: GroupFile,
-    *,
-    when: Literal["upcoming", "past", "all"] = "all",
-    today: date | None = None,
-    year: int | None = None,
-) -> list[MeetingSummary]:
-    """Upcoming meetings (today onwards) soonest first; past and all meetings newest first."""
+def _listing(columns: tuple[Any, ...], when: str, today: date | None, year: int | None) -> Any:
     if when not in ("upcoming", "past", "all"):
         raise ValidationError("when", "Please choose upcoming, past or all meetings.")
     today = today or date.today()
-    query = select(Meeting).where(Meeting.deleted_at.is_(None))
+    query = select(*columns).where(Meeting.deleted_at.is_(None))
     if when == "upcoming":
         query = query.where(Meeting.held_on >= today).order_by(Meeting.held_on, Meeting.start_time, Meeting.id)
     else:
@@ -705,8 +706,37 @@ def list_meetings(
         query = query.order_by(Meeting.held_on.desc(), Meeting.start_time.desc(), Meeting.id.desc())
     if year is not None:
         query = query.where(Meeting.held_on >= date(year, 1, 1), Meeting.held_on <= date(year, 12, 31))
+    return query
+
+
+def list_meetings(
+    group: GroupFile,
+    *,
+    when: Literal["upcoming", "past", "all"] = "all",
+    today: date | None = None,
+    year: int | None = None,
+) -> list[MeetingSummary]:
+    """Upcoming meetings (today onwards) soonest first; past and all meetings newest first."""
+    query = _listing(_SUMMARY_COLUMNS, when, today, year)
     with unit_of_work(group, write=False) as session:
-        return _summaries(session, session.scalars(query).all())
+        return _summaries(session, session.execute(query).all())
+
+
+@dataclass(frozen=True)
+class MeetingDay:
+    held_on: date
+    topic: str
+    status: MeetingStatus
+    recorded: bool
+
+
+def meeting_days(group: GroupFile, *, when: Literal["upcoming", "past", "all"] = "all",
+                 today: date | None = None) -> list[MeetingDay]:
+    """The meetings in ``list_meetings``' order, without counting who came: for choosing one of thousands."""
+    query = _listing((Meeting.held_on, Meeting.topic, Meeting.status, Meeting.recorded_at), when, today, None)
+    with unit_of_work(group, write=False) as session:
+        return [MeetingDay(held_on, topic, status, recorded_at is not None)
+                for held_on, topic, status, recorded_at in session.execute(query)]
 
 
 def next_meeting(group: GroupFile, *, today: date | None = None) -> MeetingSummary | None:

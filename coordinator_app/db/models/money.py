@@ -169,10 +169,12 @@ class Transaction(CreatedMixin, Base):
     __tablename__ = "transactions"
     # The register reads an account's lines in date order, a page at a time, and sums the earlier ones;
     # account balances sum by account and cleared, fund balances and grants by fund, kind and budget
-    # line. Each walks its index alone, never the table (they lead with account_id and fund_id, so they
-    # serve those foreign keys too).
+    # line; the register counts an account's lines not yet categorised. Each walks its index alone,
+    # never the table (they lead with the foreign keys account_id, fund_id and category_id, so they
+    # serve those too).
     __table_args__ = (Index("ix_transactions_register", "account_id", "on", "id", "amount_pence", "cleared"),
-                      Index("ix_transactions_funds", "fund_id", "kind", "budget_line_id", "amount_pence"))
+                      Index("ix_transactions_funds", "fund_id", "kind", "budget_line_id", "amount_pence"),
+                      Index("ix_transactions_uncategorised", "category_id", "account_id", "kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="RESTRICT"))
@@ -182,7 +184,7 @@ class Transaction(CreatedMixin, Base):
     payee: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
     reference: Mapped[str] = mapped_column(String(100), default="")
-    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="SET NULL"), index=True)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="SET NULL"))
     fund_id: Mapped[int] = mapped_column(ForeignKey("funds.id", ondelete="RESTRICT"))
     budget_line_id: Mapped[int | None] = mapped_column(
         ForeignKey("grant_budget_lines.id", ondelete="SET NULL"), index=True

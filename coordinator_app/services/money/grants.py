@@ -396,6 +396,25 @@ def _grant_views(session: Session, rows: Sequence[Grant]) -> list[GrantView]:
     ) for row in rows]
 
 
+@dataclass(frozen=True)
+class BudgetLineChoice:
+    """A budget line as the entry panel offers it: which grant's, and the fund its payments come from."""
+
+    id: int
+    funder: str
+    name: str
+    fund_id: int
+
+
+def budget_line_choices(group: GroupFile) -> list[BudgetLineChoice]:
+    """Every grant's budget lines, in the order of ``list_grants``, without the sums it works out."""
+    with unit_of_work(group, write=False) as session:
+        return [BudgetLineChoice(line_id, funder, name, fund_id) for line_id, funder, name, fund_id in session.execute(
+            select(GrantBudgetLine.id, Grant.funder, GrantBudgetLine.name, Grant.fund_id)
+            .join(Grant, Grant.id == GrantBudgetLine.grant_id)
+            .order_by(Grant.starts_on.desc(), Grant.id, GrantBudgetLine.position, GrantBudgetLine.id))]
+
+
 def get_grant(group: GroupFile, grant_id: int) -> GrantView:
     with unit_of_work(group, write=False) as session:
         return _grant_view(session, _grant_row(session, grant_id))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from coordinator_app.services.errors import NotFound
 from coordinator_app.services.uow import unit_of_work
 
 _NOT_WORD = re.compile(r"[\W\d_]+")
+_CHUNK = 400  # rules per IN (...): well inside SQLite's and PostgreSQL's parameter limits
 
 
 def normalise_payee(text: str) -> str:
@@ -39,18 +41,53 @@ class RuleView:
     times_used: int
 
 
-def best_rule(session: Session, payee: str) -> PayeeRule | None:
-    """The longest learned pattern that the payee's words begin with."""
-    text = normalise_payee(payee)
-    if not text:
+@dataclass(frozen=True)
+class Rule:
+    id: int
+    pattern: str
+    category_id: int
+    fund_id: int | None
+
+
+class RuleBook:
+    """Every learned rule, read once and looked up by the payee's leading words: a statement of 10,000
+    lines against 3,000 rules costs 10,000 look-ups, not 30 million comparisons."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self._by_pattern = {rule.pattern: rule for rule in rules}
+
+    @classmethod
+    def load(cls, session: Session) -> RuleBook:
+        return cls(Rule(*row) for row in session.execute(
+            select(PayeeRule.id, PayeeRule.pattern, PayeeRule.category_id, PayeeRule.fund_id)))
+
+    def best(self, payee: str) -> Rule | None:
+        """The longest learned pattern that the payee's words begin with (the whole payee, or its first
+        words: a pattern matches only at a word's end)."""
+        text = normalise_payee(payee)
+        if not text:
+            return None
+        words = text.split(" ")
+        for count in range(len(words), 0, -1):
+            rule = self._by_pattern.get(text if count == len(words) else " ".join(words[:count]))
+            if rule is not None:
+                return rule
         return None
-    best: PayeeRule | None = None
-    for rule in session.scalars(select(PayeeRule)):
-        if (text == rule.pattern or text.startswith(rule.pattern + " ")) and (
-            best is None or len(rule.pattern) > len(best.pattern)
-        ):
-            best = rule
-    return best
+
+
+def count_uses(session: Session, used: Mapping[Rule, int]) -> None:
+    """Add to each rule's count of lines it has categorised (``used``: rule -> how many more)."""
+    by_id = {rule.id: times for rule, times in used.items()}
+    ids = list(by_id)
+    for start in range(0, len(ids), _CHUNK):
+        for row in session.scalars(select(PayeeRule).where(PayeeRule.id.in_(ids[start:start + _CHUNK]))):
+            row.times_used += by_id[row.id]
+
+
+def best_rule(session: Session, payee: str) -> PayeeRule | None:
+    """The longest learned pattern that the payee's words begin with, as the row (to count its use)."""
+    rule = RuleBook.load(session).best(payee)
+    return None if rule is None else session.get(PayeeRule, rule.id)
 
 
 def learn(session: Session, payee: str, category_id: int, fund_id: int | None) -> None:

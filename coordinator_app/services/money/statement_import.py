@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,13 +18,13 @@ from datetime import date
 from sqlalchemy import select
 
 from coordinator_app.db.groupfile import GroupFile
-from coordinator_app.db.models import Category, CategoryDirection, Transaction
+from coordinator_app.db.models import Category, CategoryDirection, Fund, Transaction
 from coordinator_app.services.errors import ValidationError
 from coordinator_app.services.uow import unit_of_work
 
 from . import payee_rules
-from .books import account_row, ensure_books
-from .transactions import record_in_session
+from .books import account_row, general_fund_id
+from .transactions import new_line
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,10 @@ def preview(group: GroupFile, *, account_id: int, lines: Sequence[StatementLine]
         known = set(session.scalars(select(Transaction.import_key).where(
             Transaction.account_id == account_id, Transaction.import_key.is_not(None))))
         categories = {c.id: (c.name, c.direction) for c in session.scalars(select(Category))}
+        rules = payee_rules.RuleBook.load(session)
         result = []
         for line, key in _keyed(account_id, lines):
-            rule = payee_rules.best_rule(session, line.description)
+            rule = rules.best(line.description)
             direction = CategoryDirection.RECEIPT if line.amount_pence > 0 else CategoryDirection.PAYMENT
             name, rule_direction = categories.get(rule.category_id, (None, None)) if rule else (None, None)
             result.append(PreviewLine(line, key in known, name if rule_direction is direction else None))
@@ -92,15 +94,22 @@ def import_key(account_id: int, line: StatementLine, occurrence: int) -> str:
 
 
 def import_lines(group: GroupFile, *, account_id: int, lines: Sequence[StatementLine]) -> ImportResult:
-    """Add the lines not already in the account; if any line is refused, nothing at all is added."""
+    """Add the lines not already in the account; if any line is refused, nothing at all is added.
+
+    In bulk: the fingerprints already there and the payee rules are read once, every new line is
+    checked first, then all are added in one flush (the ORM's, so the change can be undone)."""
     with unit_of_work(group) as session:
-        ensure_books(session)
-        account_row(session, account_id)
+        general = general_fund_id(session)
+        account = account_row(session, account_id)
         known = set(session.scalars(select(Transaction.import_key).where(
             Transaction.account_id == account_id, Transaction.import_key.is_not(None))))
         directions = dict(session.execute(select(Category.id, Category.direction)).all())
-        added: list[int] = []
-        already = zero = categorised = 0
+        rules = payee_rules.RuleBook.load(session)
+        # Held here so that checking each line's category and fund finds them in the session, unread.
+        held = (session.scalars(select(Category)).all(), session.scalars(select(Fund)).all())
+        rows: list[Transaction] = []
+        used: Counter[payee_rules.Rule] = Counter()
+        already = zero = 0
         for line, key in _keyed(account_id, lines):
             if line.amount_pence == 0:
                 zero += 1
@@ -109,25 +118,28 @@ def import_lines(group: GroupFile, *, account_id: int, lines: Sequence[Statement
                 already += 1
                 continue
             direction = CategoryDirection.RECEIPT if line.amount_pence > 0 else CategoryDirection.PAYMENT
-            rule = payee_rules.best_rule(session, line.description)
-            use_rule = rule is not None and directions.get(rule.category_id) is direction
+            rule = rules.best(line.description)
+            if rule is not None and directions.get(rule.category_id) is not direction:
+                rule = None  # a rule learned for money the other way
             try:
-                new_id = record_in_session(
-                    session, direction=direction, account_id=account_id, on=line.on,
+                rows.append(new_line(
+                    session, direction=direction, account=account, on=line.on,
                     amount_pence=abs(line.amount_pence), payee=line.description[:300], description="",
-                    reference=line.reference[:100], category_id=rule.category_id if use_rule else None,
-                    fund_id=rule.fund_id if use_rule else None, budget_line_id=None, member_id=None, learn=False,
+                    reference=line.reference[:100], category_id=rule.category_id if rule else None,
+                    fund_id=(rule.fund_id if rule else None) or general, budget_line_id=None, member_id=None,
                     import_key=key,
-                )
+                ))
             except ValidationError as exc:
                 raise ValidationError(exc.field, f"row {line.row}: {exc.message} Nothing was imported.") from exc
-            if use_rule:
-                rule.times_used += 1  # type: ignore[union-attr]
-                categorised += 1
+            if rule is not None:
+                used[rule] += 1
             known.add(key)
-            added.append(new_id)
-        return ImportResult(added=len(added), already_there=already, zero_lines=zero, categorised=categorised,
-                            transaction_ids=tuple(added))
+        session.add_all(rows)
+        payee_rules.count_uses(session, used)
+        session.flush()
+        del held
+        return ImportResult(added=len(rows), already_there=already, zero_lines=zero,
+                            categorised=sum(used.values()), transaction_ids=tuple(row.id for row in rows))
 
 
 def remembered_mapping(group: GroupFile, *, account_id: int) -> dict[str, str] | None:

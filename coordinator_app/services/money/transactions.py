@@ -9,6 +9,7 @@ overspend from general money) is a ``FundTransfer`` and touches no bank account.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -230,27 +231,36 @@ def record_in_session(session: Session, *, direction: CategoryDirection, account
                       amount_pence: int, payee: str, description: str, reference: str, category_id: int | None,
                       fund_id: int | None, budget_line_id: int | None, member_id: int | None, learn: bool,
                       import_key: str | None = None) -> int:
-    """Add a receipt or payment inside an open session (shared by keyboard entry and statement import)."""
+    """Add a receipt or payment inside an open session (keyboard entry)."""
+    row = new_line(session, direction=direction, account=account_row(session, account_id), on=on,
+                   amount_pence=amount_pence, payee=payee, description=description, reference=reference,
+                   category_id=category_id, fund_id=fund_id, budget_line_id=budget_line_id, member_id=member_id,
+                   import_key=import_key)
+    session.add(row)
+    session.flush()
+    if learn and row.category_id is not None and row.payee:
+        payee_rules.learn(session, row.payee, row.category_id, row.fund_id)
+    return row.id
+
+
+def new_line(session: Session, *, direction: CategoryDirection, account: Account, on: date, amount_pence: int,
+             payee: str, description: str, reference: str, category_id: int | None, fund_id: int | None,
+             budget_line_id: int | None, member_id: int | None, import_key: str | None = None) -> Transaction:
+    """A receipt or payment, checked, not yet added to the session: a statement import adds thousands at
+    once and flushes them together. Pass ``fund_id`` (the general fund's, if need be) to save a query."""
     amount = _positive(amount_pence)
-    account = account_row(session, account_id)
     _check_date(account, on)
     payee, description, reference = _texts(payee, description, reference)
     if direction is CategoryDirection.RECEIPT and budget_line_id is not None:
         raise ValidationError("budget_line", "Only payments are charged to a grant's budget lines.")
-    category = _check_category(session, category_id, direction)
-    fund = _resolve_fund(session, fund_id, budget_line_id)
-    row = Transaction(
+    return Transaction(
         account_id=account.id, on=on, payee=payee, description=description, reference=reference,
         amount_pence=amount if direction is CategoryDirection.RECEIPT else -amount,
         kind=TransactionKind.RECEIPT if direction is CategoryDirection.RECEIPT else TransactionKind.PAYMENT,
-        category_id=category, fund_id=fund, budget_line_id=budget_line_id,
+        category_id=_check_category(session, category_id, direction),
+        fund_id=_resolve_fund(session, fund_id, budget_line_id), budget_line_id=budget_line_id,
         member_id=_check_member(session, member_id), import_key=import_key,
     )
-    session.add(row)
-    session.flush()
-    if learn and category is not None and payee:
-        payee_rules.learn(session, payee, category, fund)
-    return row.id
 
 
 def record_receipt(group: GroupFile, *, account_id: int, on: date, amount_pence: int, payee: str = "",
@@ -521,17 +531,20 @@ def apply_rules(group: GroupFile) -> int:
     """Categorise every uncategorised line whose payee matches a learned rule; returns how many."""
     with unit_of_work(group) as session:
         directions = dict(session.execute(select(Category.id, Category.direction)).all())
+        rules = payee_rules.RuleBook.load(session)
+        used: Counter[payee_rules.Rule] = Counter()
         done = 0
         for row in session.scalars(select(Transaction).where(Transaction.category_id.is_(None),
-                                                             Transaction.kind != TransactionKind.TRANSFER)):
-            rule = payee_rules.best_rule(session, row.payee)
+                                                             Transaction.kind != TransactionKind.TRANSFER)).all():
+            rule = rules.best(row.payee)
             if rule is None or directions.get(rule.category_id) is not CategoryDirection(row.kind.value):
                 continue
             row.category_id = rule.category_id
             if rule.fund_id is not None and row.budget_line_id is None:
                 row.fund_id = rule.fund_id
-            rule.times_used += 1
+            used[rule] += 1
             done += 1
+        payee_rules.count_uses(session, used)
         return done
 
 

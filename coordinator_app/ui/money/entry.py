@@ -113,7 +113,6 @@ class EntryPanel(QWidget):
         group = self.ctx.group
         self._categories = books.list_categories(group)
         self._funds = books.list_funds(group)
-        self._grants = grants.list_grants(group)
         keep_fund = self.fund.currentData()
         self.fund.clear()
         for fund in self._funds:
@@ -122,10 +121,9 @@ class EntryPanel(QWidget):
         keep_line = self.budget_line.currentData()
         self.budget_line.clear()
         self.budget_line.addItem(self.tr("No grant budget line"), None)
-        for grant in self._grants:
-            for budget in grant.lines:
-                self.budget_line.addItem(f"{grant.funder}: {budget.name}", budget.id)
-                self._line_funds[budget.id] = grant.fund_id
+        for choice in grants.budget_line_choices(group):
+            self.budget_line.addItem(f"{choice.funder}: {choice.name}", choice.id)
+            self._line_funds[choice.id] = choice.fund_id
         self.budget_line.setCurrentIndex(max(0, self.budget_line.findData(keep_line)))
         self._fill_categories()
 

@@ -240,8 +240,8 @@ class ReportsPage(Page):
     # -- what the fields offer -----------------------------------------------------------------------
     def refresh(self) -> None:
         group, today = self.ctx.group, self.ctx.today()
-        past = meetings_service.list_meetings(group, when="past", today=today)
-        upcoming = [m for m in meetings_service.list_meetings(group, when="upcoming", today=today)
+        past = meetings_service.meeting_days(group, when="past", today=today)
+        upcoming = [m for m in meetings_service.meeting_days(group, when="upcoming", today=today)
                     if m.status == meetings_service.MeetingStatus.PLANNED]
         first_meeting = min((m.held_on for m in past), default=today)
         first_account = min((a.opened_on for a in books.list_accounts(group)), default=today)
@@ -257,7 +257,7 @@ class ReportsPage(Page):
         self._show_folder(report_folder(self.ctx.window))
         self._show_fields()
 
-    def _meeting_words(self, m: meetings_service.MeetingSummary) -> str:
+    def _meeting_words(self, m: meetings_service.MeetingDay) -> str:
         topic = f": {m.topic}" if m.topic else ""
         return f"{m.held_on:%a} {day_words(m.held_on)}{topic}"
 

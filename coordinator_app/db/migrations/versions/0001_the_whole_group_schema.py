@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 15:07:10.111272
+Create Date: 2026-12-02 15:15:56.209771
 """
 
 from alembic import op
@@ -515,7 +515,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('transactions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_transactions_budget_line_id'), ['budget_line_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_transactions_category_id'), ['category_id'], unique=False)
         batch_op.create_index('ix_transactions_funds', ['fund_id', 'kind', 'budget_line_id', 'amount_pence'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_import_key'), ['import_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_member_id'), ['member_id'], unique=False)
@@ -523,6 +522,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_transactions_register', ['account_id', 'on', 'id', 'amount_pence', 'cleared'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_statement_id'), ['statement_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_transfer_id'), ['transfer_id'], unique=False)
+        batch_op.create_index('ix_transactions_uncategorised', ['category_id', 'account_id', 'kind'], unique=False)
 
     op.create_table('agreements',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -657,6 +657,7 @@ def downgrade() -> None:
 
     op.drop_table('agreements')
     with op.batch_alter_table('transactions', schema=None) as batch_op:
+        batch_op.drop_index('ix_transactions_uncategorised')
         batch_op.drop_index(batch_op.f('ix_transactions_transfer_id'))
         batch_op.drop_index(batch_op.f('ix_transactions_statement_id'))
         batch_op.drop_index('ix_transactions_register')
@@ -664,7 +665,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_transactions_member_id'))
         batch_op.drop_index(batch_op.f('ix_transactions_import_key'))
         batch_op.drop_index('ix_transactions_funds')
-        batch_op.drop_index(batch_op.f('ix_transactions_category_id'))
         batch_op.drop_index(batch_op.f('ix_transactions_budget_line_id'))
 
     op.drop_table('transactions')
