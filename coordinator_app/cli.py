@@ -62,6 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_arguments(argv: list[str] | None) -> argparse.Namespace | None:
+    """The arguments when they only open the window (nothing but ``--group``), else None.
+
+    Then no command module is imported: between them they pull in ReportLab, openpyxl and the demo,
+    a third of the time to the first paint, for commands the window never runs."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    add_group_option(parser, default=None)
+    try:
+        args, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    except argparse.ArgumentError:
+        return None  # the full parser explains the mistake
+    return None if rest else args
+
+
 def _log_bug() -> Path:
     folder = paths.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
@@ -83,7 +97,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = window_arguments(argv) or build_parser().parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or a usage error argparse has already explained
         return exit_.code if isinstance(exit_.code, int) else EXIT_PROBLEM
     try:

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.gui
 
 BANK = Path(__file__).resolve().parent.parent / "data" / "bank"
 STEP_COLUMNS, STEP_PREVIEW, STEP_DONE = 1, 2, 3
+BACKGROUND_MS = 20_000  # work off the window's thread, on a machine that may be busy
 
 
 @pytest.fixture
@@ -111,7 +112,7 @@ def test_search_as_you_type_keeps_the_true_running_balance(qtbot, make_window, g
     _window, page = money_page(make_window, group_path)
     qtbot.keyClicks(page.register.search, "lukasz")
     shown = page.register.model
-    qtbot.waitUntil(lambda: shown.rowCount() == 1)  # once typing pauses
+    qtbot.waitUntil(lambda: shown.rowCount() == 1, timeout=BACKGROUND_MS)  # once typing pauses
     assert (shown.index(0, 1).data(), shown.index(0, 6).data()) == ("Łukasz Wójcik", "£150.00")
     assert "1 of 3 lines match" in page.register.count_label.text()
 
@@ -134,15 +135,15 @@ def test_a_long_register_is_read_a_page_at_a_time_and_searched_off_the_window_th
     assert register.select_line(express)
 
     qtbot.keyClicks(register.search, "TESCO")
-    qtbot.waitUntil(lambda: "2 of 5 lines match" in register.count_label.text())
+    qtbot.waitUntil(lambda: "2 of 5 lines match" in register.count_label.text(), timeout=BACKGROUND_MS)
     shown = [model.index(row, 0).data(ROW_ROLE) for row in range(model.rowCount())]
     assert [(ln.transaction.payee, ln.balance_pence) for ln in shown] == [("Tesco", 11_550), ("Tesco Express", 10_050)]
     assert selected_row(register.table).transaction.id == express  # the chosen line stays chosen
 
     register.search.clear()
-    qtbot.waitUntil(lambda: model.rowCount() == 5)
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=BACKGROUND_MS)
     qtbot.keyClicks(register.search, "cafe lodz")  # accents aside
-    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=BACKGROUND_MS)
     assert model.index(0, 1).data() == "Café Łódź"
     assert "1 of 5 lines match" in register.count_label.text()
 
@@ -159,7 +160,7 @@ def test_import_a_statement_whose_columns_are_asked_for_once(qtbot, make_window,
     qtbot.waitExposed(wizard)
     qtbot.mouseClick(wizard.browse, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.step() == STEP_COLUMNS)  # "When, What, How much": which is which?
+    qtbot.waitUntil(lambda: wizard.step() == STEP_COLUMNS, timeout=BACKGROUND_MS)  # which is which?
     widgets = wizard.columns_form.widgets
     widgets["date"].setCurrentIndex(widgets["date"].findData("When"))
     widgets["description"].setCurrentIndex(widgets["description"].findData("What"))
@@ -168,13 +169,13 @@ def test_import_a_statement_whose_columns_are_asked_for_once(qtbot, make_window,
     assert wizard.columns_form._errors["amount"].isVisibleTo(wizard)
     widgets["amount"].setCurrentIndex(widgets["amount"].findData("How much"))
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.step() == STEP_PREVIEW)
+    qtbot.waitUntil(lambda: wizard.step() == STEP_PREVIEW, timeout=BACKGROUND_MS)
     assert wizard.preview_model.rowCount() == 2
     assert wizard.next_button.text().replace("&", "") == "Import 2 new lines"
     assert register_of(group_path, accounts["bank"]) == []  # the preview changes nothing
 
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: wizard.step() == STEP_DONE)
+    qtbot.waitUntil(lambda: wizard.step() == STEP_DONE, timeout=BACKGROUND_MS)
     assert "Added 2 lines" in wizard.done_note.text()
     lines = register_of(group_path, accounts["bank"])
     assert [(ln.transaction.payee, ln.transaction.amount_pence) for ln in lines] == [
@@ -194,14 +195,14 @@ def test_importing_the_same_statement_again_adds_nothing(qtbot, make_window, gro
         wizard = page.dialog
         wizard.choose_file()
         wizard.next()
-        qtbot.waitUntil(lambda wizard=wizard: wizard.step() == STEP_PREVIEW)
+        qtbot.waitUntil(lambda wizard=wizard: wizard.step() == STEP_PREVIEW, timeout=BACKGROUND_MS)
         assert expected in wizard.preview_note.text()
         if expected == "Nothing new":
             assert not wizard.next_button.isEnabled()
             wizard.reject()
             break
         wizard.next()
-        qtbot.waitUntil(lambda wizard=wizard: wizard.step() == STEP_DONE)
+        qtbot.waitUntil(lambda wizard=wizard: wizard.step() == STEP_DONE, timeout=BACKGROUND_MS)
         wizard.accept()
     assert len(register_of(group_path, accounts["bank"])) == 5  # the statement's five lines, once each
 
@@ -214,7 +215,7 @@ def test_a_file_that_is_not_a_statement_is_explained_in_the_wizard(qtbot, make_w
     wizard = page.dialog
     wizard.choose_file()
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.error.isVisibleTo(wizard))
+    qtbot.waitUntil(lambda: wizard.error.isVisibleTo(wizard), timeout=BACKGROUND_MS)
     assert "row 7" in wizard.error.text()
     assert register_of(group_path, accounts["bank"]) == []
 

@@ -572,14 +572,22 @@ def _reconciled(session: Session, row: Transaction) -> bool:
 
 def register(group: GroupFile, *, account_id: int, search: str = "", start: date | None = None,
              end: date | None = None) -> list[RegisterLine]:
-    """One account's lines in date order with the balance after each; searching keeps the true balances."""
+    """One account's lines in date order with the balance after each; searching keeps the true balances.
+    Only the lines from ``start`` to ``end`` are read: the earlier ones come in as one sum."""
     with unit_of_work(group, write=False) as session:
         account = account_row(session, account_id)
         balance = account.opening_balance_pence
+        query = views_query().where(Transaction.account_id == account_id)
+        if start is not None:
+            balance += session.scalar(select(func.coalesce(func.sum(Transaction.amount_pence), 0)).where(
+                Transaction.account_id == account_id, Transaction.on < start)) or 0
+            query = query.where(Transaction.on >= start)
+        if end is not None:
+            query = query.where(Transaction.on <= end)
         lines = []
-        for view in load_views(session, views_query().where(Transaction.account_id == account_id)):
+        for view in load_views(session, query):
             balance += view.amount_pence
-            if (start is None or view.on >= start) and (end is None or view.on <= end) and _matches(view, search):
+            if _matches(view, search):
                 lines.append(RegisterLine(view, balance))
         return lines
 
