@@ -168,11 +168,13 @@ class GrantOutcomeDocument(CreatedMixin, Base):
 class Transaction(CreatedMixin, Base):
     __tablename__ = "transactions"
     # The register reads an account's lines in date order, a page at a time, and sums the earlier ones;
-    # account balances sum by account and cleared, fund balances and grants by fund, kind and budget
-    # line; the register counts an account's lines not yet categorised. Each walks its index alone,
+    # account balances sum by account and cleared, the year's accounts by account and fund up to a day,
+    # fund balances and grants by fund, kind and budget line; the register counts an account's lines
+    # not yet categorised. Each walks its index alone,
     # never the table (they lead with the foreign keys account_id, fund_id and category_id, so they
     # serve those too).
-    __table_args__ = (Index("ix_transactions_register", "account_id", "on", "id", "amount_pence", "cleared"),
+    __table_args__ = (Index("ix_transactions_register", "account_id", "on", "id", "amount_pence", "cleared",
+                            "fund_id"),
                       Index("ix_transactions_funds", "fund_id", "kind", "budget_line_id", "amount_pence"),
                       Index("ix_transactions_uncategorised", "category_id", "account_id", "kind"))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
@@ -141,17 +141,17 @@ def set_up_books(group: GroupFile) -> None:
 # ---- accounts -------------------------------------------------------------------------------------------
 
 def _account_sums(session: Session, as_at: date | None) -> tuple[dict[int, int], dict[int, int]]:
-    query = select(Transaction.account_id, Transaction.cleared, func.sum(Transaction.amount_pence)).group_by(
-        Transaction.account_id, Transaction.cleared
-    )
+    # Grouped by the account alone, so the sums follow the register index with no sorting.
+    query = select(Transaction.account_id, func.sum(Transaction.amount_pence),
+                   func.sum(case((Transaction.cleared, Transaction.amount_pence), else_=0))
+                   ).group_by(Transaction.account_id)
     if as_at is not None:
         query = query.where(Transaction.on <= as_at)
     total: dict[int, int] = {}
     cleared: dict[int, int] = {}
-    for account_id, is_cleared, amount in session.execute(query):
-        total[account_id] = total.get(account_id, 0) + int(amount or 0)
-        if is_cleared:
-            cleared[account_id] = cleared.get(account_id, 0) + int(amount or 0)
+    for account_id, amount, amount_cleared in session.execute(query):
+        total[account_id] = int(amount or 0)
+        cleared[account_id] = int(amount_cleared or 0)
     return total, cleared
 
 

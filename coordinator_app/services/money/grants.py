@@ -415,6 +415,24 @@ def budget_line_choices(group: GroupFile) -> list[BudgetLineChoice]:
             .order_by(Grant.starts_on.desc(), Grant.id, GrantBudgetLine.position, GrantBudgetLine.id))]
 
 
+@dataclass(frozen=True)
+class GrantChoice:
+    """A grant as a list to choose from shows it (the Reports page's funding report)."""
+
+    reference: str
+    funder: str
+    starts_on: date
+    ends_on: date
+
+
+def grant_choices(group: GroupFile) -> list[GrantChoice]:
+    """Every grant in the order of ``list_grants``, without the sums it works out."""
+    with unit_of_work(group, write=False) as session:
+        return [GrantChoice(*row) for row in session.execute(
+            select(Grant.reference, Grant.funder, Grant.starts_on, Grant.ends_on)
+            .order_by(Grant.starts_on.desc(), Grant.id))]
+
+
 def get_grant(group: GroupFile, grant_id: int) -> GrantView:
     with unit_of_work(group, write=False) as session:
         return _grant_view(session, _grant_row(session, grant_id))

@@ -250,7 +250,7 @@ class ReportsPage(Page):
         self._fill_years()
         self._refill(self.financial_year, self._financial_years(min(first_account, today)))
         self._refill(self.grant, [(f"{g.reference}: {g.funder} ({show_date(g.starts_on)} to {show_date(g.ends_on)})",
-                                   g.reference) for g in grants.list_grants(group)])
+                                   g.reference) for g in grants.grant_choices(group)])
         self._refill(self.upcoming, [(self._meeting_words(m), m.held_on) for m in upcoming]
                      or [(self.tr("Today (no meeting is planned)"), None)])
         self._refill(self.held, [(self._meeting_words(m), m.held_on) for m in past if m.recorded])

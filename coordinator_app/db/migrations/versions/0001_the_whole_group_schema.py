@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-02 15:15:56.209771
+Create Date: 2026-12-02 16:00:22.160049
 """
 
 from alembic import op
@@ -519,7 +519,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_transactions_import_key'), ['import_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_member_id'), ['member_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_on'), ['on'], unique=False)
-        batch_op.create_index('ix_transactions_register', ['account_id', 'on', 'id', 'amount_pence', 'cleared'], unique=False)
+        batch_op.create_index('ix_transactions_register', ['account_id', 'on', 'id', 'amount_pence', 'cleared', 'fund_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_statement_id'), ['statement_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_transactions_transfer_id'), ['transfer_id'], unique=False)
         batch_op.create_index('ix_transactions_uncategorised', ['category_id', 'account_id', 'kind'], unique=False)
