@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
@@ -18,6 +18,7 @@ from coordinator_app.db.models import Agreement, AgreementHow, AgreementVersion,
 
 from .decided_at import check_meeting, meeting_days
 from .errors import NotFound, ValidationError
+from .members import current_on, not_belonging_reason
 from .uow import unit_of_work
 from .validate import fold, not_before, required_date, required_text, say_date
 
@@ -181,15 +182,9 @@ def record_agreement(
             member = session.get(Member, member_id)
             if member is None or member.deleted_at is not None:
                 raise ValidationError("member_ids", "One of the chosen members is no longer in this group file.")
-            if member.left_on is not None and member.left_on < agreed_on:
-                raise ValidationError(
-                    "member_ids",
-                    f"{member.name} left the group on {say_date(member.left_on)}, so cannot agree to it after that.",
-                )
-            if member.joined_on > agreed_on:
-                raise ValidationError(
-                    "member_ids", f"{member.name} joined on {say_date(member.joined_on)}, after {say_date(agreed_on)}."
-                )
+            reason = not_belonging_reason(member, agreed_on)
+            if reason is not None:
+                raise ValidationError("member_ids", reason)
             if member_id not in already:
                 session.add(Agreement(member_id=member_id, version_id=version.id, agreed_on=agreed_on, how=how))
                 added += 1
@@ -230,7 +225,7 @@ def agreement_status(group: GroupFile, *, today: date | None = None) -> list[Mem
     with unit_of_work(group, write=False) as session:
         in_force = _in_force(_versions(session), today)
         members = session.scalars(
-            select(Member).where(Member.deleted_at.is_(None), or_(Member.left_on.is_(None), Member.left_on > today))
+            select(Member).where(Member.deleted_at.is_(None), current_on(today))
         ).all()
         newest: dict[int, tuple[int, date, AgreementHow]] = {}
         for member_id, number, agreed_on, how in session.execute(

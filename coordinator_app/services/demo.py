@@ -75,6 +75,7 @@ from coordinator_app.db.models import (
 
 from .errors import ValidationError
 from .group import create_group
+from .members import belongs_on
 from .uow import unit_of_work
 from .validate import fold
 
@@ -265,7 +266,7 @@ class _Builder:
         return self.held[index]
 
     def current_on(self, day: date) -> list[Member]:
-        return [m for m in self.members.values() if m.joined_on <= day and (m.left_on is None or m.left_on > day)]
+        return [m for m in self.members.values() if belongs_on(m, day)]
 
     # ---- places and people ----------------------------------------------------------------------------
 
@@ -373,7 +374,7 @@ class _Builder:
             if member.joined_on < v2_day:
                 self.add(Agreement(member_id=member.id, version_id=v1.id, agreed_on=member.joined_on,
                                    how=AgreementHow.SIGNED_PAPER))
-                stays = member.left_on is None or member.left_on > v2_day
+                stays = belongs_on(member, v2_day)
                 if stays and rng.random() < 0.85:
                     self.add(Agreement(member_id=member.id, version_id=v2.id, how=AgreementHow.AT_MEETING,
                                        agreed_on=rng.choice([v2_day, self.at(21), self.at(22)])))

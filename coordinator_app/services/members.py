@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from coordinator_app.db.groupfile import GroupFile
@@ -110,23 +111,53 @@ def name_key(name: str) -> tuple[str, str]:
     return fold(name), name.casefold()
 
 
-def belongs_on(member: Member, day: date) -> bool:
-    """Whether the member was part of the group on ``day`` (the day they left included)."""
+class Span(Protocol):
+    """Anything with a joining day and an optional last day: a Member row, a MemberSummary, a RotaPerson."""
+
+    @property
+    def joined_on(self) -> date: ...
+    @property
+    def left_on(self) -> date | None: ...
+
+
+def belongs_on(member: Span, day: date) -> bool:
+    """Whether the member was part of the group on ``day``: from ``joined_on`` to ``left_on``, both included.
+
+    ``left_on`` is the member's last day, not the first day away: the record dialog lets you tick someone
+    present at a meeting held on the day they left (their last meeting is often why that day is chosen), so
+    the sign-in sheet, the rota and the reports must count them too. :func:`belonging_on` is the same rule
+    for a query; keep the two side by side.
+    """
     return member.joined_on <= day and (member.left_on is None or day <= member.left_on)
 
 
-def is_current(member: Member, today: date) -> bool:
-    """Not yet left as of ``today``: on the day they leave they are already a former member."""
+def belonging_on(day: date) -> ColumnElement[bool]:
+    """:func:`belongs_on` as a portable SQL condition on ``Member`` (deleted rows not excluded)."""
+    return and_(Member.joined_on <= day, or_(Member.left_on.is_(None), Member.left_on >= day))
+
+
+def is_current(member: Span, today: date) -> bool:
+    """Whether the member is on today's list of current members: not yet left as of ``today``.
+
+    A different question from :func:`belongs_on`: recording that someone left today takes them off the
+    current lists at once (members page, contact list, agreement status), though today still counts as a day
+    they belonged. :func:`current_on` is the same rule for a query.
+    """
     return member.left_on is None or member.left_on > today
+
+
+def current_on(today: date) -> ColumnElement[bool]:
+    """:func:`is_current` as a portable SQL condition on ``Member`` (deleted rows not excluded)."""
+    return or_(Member.left_on.is_(None), Member.left_on > today)
 
 
 def not_belonging_reason(member: Member, day: date) -> str | None:
     """A sentence saying why the member was not part of the group on ``day``, or None if they were."""
+    if belongs_on(member, day):
+        return None
     if member.joined_on > day:
         return f"{member.name} joined on {say_date(member.joined_on)}, after {say_date(day)}."
-    if member.left_on is not None and member.left_on < day:
-        return f"{member.name} left the group on {say_date(member.left_on)}, before {say_date(day)}."
-    return None
+    return f"{member.name} left the group on {say_date(member.left_on)}, before {say_date(day)}."
 
 
 def live_member(session: Session, member_id: int) -> Member:

@@ -35,7 +35,7 @@ from coordinator_app.db.models import (
 
 from .errors import NotFound, ValidationError
 from .jobs import COUNTED, check_can_take, recent_since
-from .members import live_member, name_key
+from .members import belongs_on, live_member, name_key
 from .uow import unit_of_work
 from .validate import say_date
 
@@ -65,8 +65,7 @@ class RotaPerson:
     away: tuple[tuple[date, date], ...] = ()
 
     def can_take(self, day: date) -> bool:
-        in_group = self.joined_on <= day and (self.left_on is None or day <= self.left_on)
-        return in_group and not any(start <= day <= end for start, end in self.away)
+        return belongs_on(self, day) and not any(start <= day <= end for start, end in self.away)
 
 
 @dataclass(frozen=True)
@@ -193,7 +192,7 @@ def plan_rota(
             ))
             key = (job.id, chosen.id)
             away = [people[v] for v in job.volunteers if v in people and people[v] not in free
-                    and people[v].joined_on <= day and (people[v].left_on is None or day <= people[v].left_on)]
+                    and belongs_on(people[v], day)]
             why = _why(job, chosen, free, done[key], planned[key], score, last.get(key), away)
             turns.append(Turn(job.id, meeting.id, chosen.id, done_recently=done[key], planned=planned[key], why=why))
             planned[key] += 1

@@ -26,6 +26,7 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import ValidationError
+from ..members import belonging_on
 from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from ..validate import fold
@@ -40,9 +41,9 @@ from .common import (
     Thanks,
     _activity,
     _attendance,
-    _current_members,
     _letterhead,
     _meeting_line,
+    _members_where,
     _named_counts,
     _stories,
     _thanks,
@@ -145,7 +146,7 @@ def celebration_data(
         if until < ends_on and by_month and by_month[-1].meetings == 0:
             by_month.pop()  # this month's meeting is still to come: no bar of 0 for it yet
 
-        members = _current_members(session, until)
+        members = _members_where(session, belonging_on(until))
         new_members = sum(1 for member in members if member.joined_on >= starts_on)
 
         aims = []

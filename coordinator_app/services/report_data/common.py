@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.models import (
@@ -275,13 +275,9 @@ def _thanks(session: Session, starts_on: date, ends_on: date) -> list[Thanks]:
     return sorted(thanks, key=lambda item: item.name.casefold())
 
 
-def _current_members(session: Session, on: date) -> list[Member]:
-    rows = session.scalars(
-        select(Member).where(
-            Member.deleted_at.is_(None), Member.joined_on <= on,
-            or_(Member.left_on.is_(None), Member.left_on > on),
-        )
-    )
+def _members_where(session: Session, which: ColumnElement[bool]) -> list[Member]:
+    """Undeleted members meeting ``which`` (``members.belonging_on`` or ``members.current_on``), by folded name."""
+    rows = session.scalars(select(Member).where(Member.deleted_at.is_(None), which))
     return sorted(rows, key=lambda member: (fold(member.name), member.id))
 
 

@@ -22,6 +22,7 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import ValidationError
+from ..members import belonging_on, current_on
 from ..privacy import UNNAMED_HELPER, Document, Privacy
 from ..uow import unit_of_work
 from ..validate import fold
@@ -29,10 +30,10 @@ from .common import (
     Letterhead,
     MeetingLine,
     _attendance,
-    _current_members,
     _letterhead,
     _meeting_line,
     _meeting_on,
+    _members_where,
     _named_counts,
     _say,
 )
@@ -72,7 +73,7 @@ def sign_in_data(group: GroupFile, *, held_on: date | None = None, today: date |
         line = _meeting_line(session, meeting, privacy) if meeting else None
         if letterhead.count_only:
             return SignInData(letterhead, line, True, (), 0, 0)
-        members = _current_members(session, on)
+        members = _members_where(session, belonging_on(on))
         listed = sorted(((privacy.goes_by(m.id), m.name) for m in members if privacy.may_name(m.id)),
                         key=lambda pair: (fold(pair[0]), fold(pair[1])))
         unnamed = len(members) - len(listed)
@@ -124,7 +125,7 @@ def contact_list_data(group: GroupFile, *, today: date | None = None) -> Contact
     with unit_of_work(group, write=False) as session:
         letterhead = _letterhead(session)
         privacy = Privacy(session, today, Document.CONTACT_LIST)
-        members = _current_members(session, today)
+        members = _members_where(session, current_on(today))
         rows = tuple(
             ContactRow(member.name, member.phone, member.email)
             for member in members if privacy.has(member.id, ConsentKind.SHARE_CONTACT_DETAILS)

@@ -284,8 +284,7 @@ class MeetingsPage(Page):
             return
         profile = group_service.get_profile(self.ctx.group)
         members = members_service.list_members(self.ctx.group, include_former=True, today=self.ctx.today())
-        members = [m for m in members if m.joined_on <= meeting.held_on and (m.left_on is None
-                                                                            or m.left_on >= meeting.held_on)]
+        members = [m for m in members if members_service.belongs_on(m, meeting.held_on)]
         dialog = RecordMeetingDialog(self, meeting=meeting, members=members, count_only=profile.count_only,
                                      today=self.ctx.today(), save=self._save_record(meeting))
         dialog.accepted.connect(lambda: self._recorded(meeting.id))
