@@ -225,7 +225,7 @@ def update_grant(group: GroupFile, grant_id: int, *, funder: str | None = None, 
                                               "cannot change.")
             row.fund_id = _check_fund(session, fund_id, except_grant=row.id)
         session.flush()
-        return _grant_view(session, row)
+        return grant_view(session, row)
 
 
 def close_grant(group: GroupFile, grant_id: int, *, today: date | None = None) -> GrantView:
@@ -236,7 +236,7 @@ def close_grant(group: GroupFile, grant_id: int, *, today: date | None = None) -
             raise ValidationError("grant", f"The grant {row.reference} was already closed on {row.closed_on:%d/%m/%Y}.")
         row.closed_on = today or date.today()
         session.flush()
-        return _grant_view(session, row)
+        return grant_view(session, row)
 
 
 def reopen_grant(group: GroupFile, grant_id: int) -> GrantView:
@@ -246,7 +246,7 @@ def reopen_grant(group: GroupFile, grant_id: int) -> GrantView:
             raise ValidationError("grant", f"The grant {row.reference} is open already.")
         row.closed_on = None
         session.flush()
-        return _grant_view(session, row)
+        return grant_view(session, row)
 
 
 # ---- reports due ----------------------------------------------------------------------------------------
@@ -346,7 +346,9 @@ def retire_budget_line(group: GroupFile, line_id: int, *, retired: bool = True) 
 
 # ---- reading --------------------------------------------------------------------------------------------
 
-def _grant_view(session: Session, row: Grant) -> GrantView:
+def grant_view(session: Session, row: Grant) -> GrantView:
+    """What came in, what was spent (by budget line) and what is left: the one computation of grant spend,
+    read by the Money page and the funding report alike."""
     return _grant_views(session, [row])[0]
 
 
@@ -435,7 +437,7 @@ def grant_choices(group: GroupFile) -> list[GrantChoice]:
 
 def get_grant(group: GroupFile, grant_id: int) -> GrantView:
     with unit_of_work(group, write=False) as session:
-        return _grant_view(session, _grant_row(session, grant_id))
+        return grant_view(session, _grant_row(session, grant_id))
 
 
 def list_grants(group: GroupFile, *, include_closed: bool = True) -> list[GrantView]:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import (
     Achievement,
     AchievementKind,
-    Fund,
-    FundTransfer,
     Grant,
-    GrantBudgetLine,
     GrantOutcome,
     GrantOutcomeDocument,
     GrantOutcomeEvidence,
@@ -27,6 +23,7 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import NotFound, ValidationError
+from ..money.grants import grant_view
 from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from .common import (
@@ -200,36 +197,18 @@ def funding_data(group: GroupFile, *, reference: str, today: date | None = None)
         if grant is None:
             raise NotFound(f"There is no grant with the reference “{wanted}”.")
         privacy = Privacy(session, today, Document.FUNDING)
-        fund = session.get(Fund, grant.fund_id)
-        budget = session.scalars(
-            select(GrantBudgetLine).where(GrantBudgetLine.grant_id == grant.id)
-            .order_by(GrantBudgetLine.position, GrantBudgetLine.id)
-        ).all()
-        line_names = {line.id: line.name for line in budget}
-        movements = session.scalars(
-            select(Transaction).where(Transaction.fund_id == grant.fund_id).order_by(Transaction.on, Transaction.id)
-        ).all()
-        spent_by_line: Counter[int] = Counter()
+        figures = grant_view(session, grant)
+        line_names = {line.id: line.name for line in figures.lines}
         payments = []
-        for row in movements:
-            if row.kind is not TransactionKind.PAYMENT:
-                continue
-            if row.budget_line_id in line_names:
-                spent_by_line[row.budget_line_id] += -row.amount_pence
+        for row in session.scalars(
+            select(Transaction).where(Transaction.fund_id == grant.fund_id, Transaction.kind == TransactionKind.PAYMENT)
+            .order_by(Transaction.on, Transaction.id)
+        ):
             payee = privacy.scrub(row.payee)
             if row.member_id is not None and not privacy.may_name(row.member_id):
                 payee = "A member (expenses)"
             payments.append(Payment(row.on, payee, privacy.scrub(row.description),
                                     line_names.get(row.budget_line_id, ""), -row.amount_pence))
-        received = sum(row.amount_pence for row in movements if row.kind is TransactionKind.RECEIPT)
-        transfers = sum(
-            amount if to_id == grant.fund_id else -amount
-            for amount, to_id in session.execute(
-                select(FundTransfer.amount_pence, FundTransfer.to_fund_id)
-                .where(or_(FundTransfer.to_fund_id == grant.fund_id, FundTransfer.from_fund_id == grant.fund_id))
-            )
-        )
-        balance = (fund.opening_balance_pence if fund else 0) + sum(row.amount_pence for row in movements) + transfers
 
         activity, _ = _activity(session, grant.starts_on, grant.ends_on, letterhead.count_only)
         stories = _stories(session, privacy, grant.starts_on, grant.ends_on)
@@ -238,10 +217,10 @@ def funding_data(group: GroupFile, *, reference: str, today: date | None = None)
             letterhead=letterhead, funder=grant.funder, reference=grant.reference, amount_pence=grant.amount_pence,
             awarded_on=grant.awarded_on, starts_on=grant.starts_on, ends_on=grant.ends_on,
             purpose=privacy.scrub(grant.purpose), report_due_on=_next_report(session, grant.id),
-            fund_name=fund.name if fund else "", as_of=today,
-            lines=tuple(BudgetLine(line.name, line.amount_pence, spent_by_line[line.id]) for line in budget),
-            payments=tuple(payments), received_pence=received, spent_pence=sum(p.amount_pence for p in payments),
-            fund_balance_pence=balance, activity=activity,
+            fund_name=figures.fund_name, as_of=today,
+            lines=tuple(BudgetLine(line.name, line.budget_pence, line.spent_pence) for line in figures.lines),
+            payments=tuple(payments), received_pence=figures.received_pence, spent_pence=figures.spent_pence,
+            fund_balance_pence=figures.fund_balance_pence, activity=activity,
             support=tuple(_thanks(session, grant.starts_on, grant.ends_on)), outcomes=tuple(outcomes),
             stories=tuple(stories),
             quotes=tuple(Quote(s.quote, s.quote_by, s.achieved_on) for s in stories if s.quote),
