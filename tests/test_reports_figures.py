@@ -37,7 +37,7 @@ def test_celebration_figures_match_the_records_and_the_pdf(group, tmp_path):
     assert data.members_at_end == 6 and data.new_members == 2
     assert [(j.title, j.turns, j.people) for j in data.jobs] == [("Bring refreshments", 11, 4),
                                                                 ("Open the room", 6, 1)]
-    assert [aim.status_label for aim in data.aims] == ["Still working on it", "Achieved"]
+    assert [aim.status_label for aim in data.aims] == ["Current", "Achieved"]
     assert [t.name for t in data.practitioners] == ["Dr Priya Raman"]
     assert data.venues == ("St Mark's Hall & Café",) and data.funders == ("Riverside Community Chest",)
     assert data.next_meetings == ()  # a year that is over does not look ahead

@@ -9,9 +9,10 @@ from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import AchievementKind
 
 from ..errors import ValidationError
+from ..labels import stored_word
 from ..privacy import Document, Privacy
 from ..uow import unit_of_work
-from .common import ACHIEVEMENT_LABELS, Letterhead, Story, _letterhead, _stories
+from .common import Letterhead, Story, _letterhead, _stories
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def achievement_summary_data(group: GroupFile, *, starts_on: date, ends_on: date
         letterhead = _letterhead(session)
         stories = _stories(session, Privacy(session, today, Document.ACHIEVEMENTS), starts_on, min(ends_on, today))
     by_label = {label: tuple(s for s in stories if s.kind_label == label)
-                for label in (ACHIEVEMENT_LABELS[kind] for kind in AchievementKind)}
+                for label in (stored_word(kind) for kind in AchievementKind)}
     return AchievementSummaryData(
         letterhead=letterhead, starts_on=starts_on, ends_on=ends_on, so_far=ends_on > today,
         sections=tuple(KindSection(label, items) for label, items in by_label.items() if items),

@@ -26,12 +26,12 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import ValidationError
+from ..labels import stored_word
 from ..members import belonging_on
 from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from ..validate import fold
 from .common import (
-    AIM_LABELS,
     MONTHS,
     Activity,
     Letterhead,
@@ -155,7 +155,7 @@ def celebration_data(
             if aim.set_on > ends_on or closed_before:
                 continue
             status = aim.status if (aim.status_changed_on or starts_on) <= ends_on else AimStatus.CURRENT
-            aims.append(AimLine(privacy.scrub(aim.text), AIM_LABELS[status],
+            aims.append(AimLine(privacy.scrub(aim.text), stored_word(status),
                                 privacy.scrub(aim.outcome_note) if status is not AimStatus.CURRENT else ""))
 
         turns = session.execute(

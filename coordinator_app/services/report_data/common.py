@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 from coordinator_app.db.models import (
     Achievement,
     AchievementKind,
-    AimStatus,
     AssignmentStatus,
     Attendance,
     AttendanceMode,
@@ -30,6 +29,7 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import NotFound, ValidationError
+from ..labels import stored_word
 from ..privacy import Privacy
 from ..validate import fold
 
@@ -49,15 +49,6 @@ KIND_LABELS = {
     MeetingKind.COMMITTEE: "Committee meeting",
     MeetingKind.ONLINE: "Online meeting",
 }
-ACHIEVEMENT_LABELS = {
-    AchievementKind.MILESTONE: "Milestone",
-    AchievementKind.MEMBER_STORY: "A member's story",
-    AchievementKind.EVENT: "Event",
-    AchievementKind.FUNDING: "Funding",
-    AchievementKind.PROFILE: "Raising our profile",
-    AchievementKind.PARTNERSHIP: "Partnership",
-}
-AIM_LABELS = {AimStatus.CURRENT: "Still working on it", AimStatus.ACHIEVED: "Achieved", AimStatus.RETIRED: "Set aside"}
 MEASURE_LABELS = {
     "meetings": "meetings held",
     "attendances": "attendances",
@@ -253,7 +244,7 @@ def _stories(session: Session, privacy: Privacy, starts_on: date, ends_on: date)
             achieved_on=row.achieved_on,
             title=privacy.scrub(row.title),
             story=privacy.scrub(row.story.strip()),
-            kind_label=ACHIEVEMENT_LABELS[row.kind],
+            kind_label=stored_word(row.kind),
             photo=row.photo if photo_ok else None,
             quote=quote,
             quote_by=privacy.name(row.quote_by_id, "a member of the group") if quote else "",

@@ -23,11 +23,11 @@ from coordinator_app.db.models import (
 )
 
 from ..errors import NotFound, ValidationError
+from ..labels import stored_word
 from ..money.grants import grant_view
 from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from .common import (
-    ACHIEVEMENT_LABELS,
     MEASURE_LABELS,
     Activity,
     Letterhead,
@@ -111,7 +111,7 @@ def _measure(row: GrantOutcome, activity: Activity, stories: list[Story]) -> int
     """What the records count for an outcome within the grant's dates; by hand, the figure typed in."""
     measure = row.measure.strip().lower()
     if measure == "achievements" and row.achievement_kind:
-        label = ACHIEVEMENT_LABELS.get(AchievementKind(row.achievement_kind))
+        label = stored_word(AchievementKind(row.achievement_kind))
         return sum(1 for story in stories if story.kind_label == label)
     return {
         "meetings": activity.meetings_held,
@@ -126,7 +126,7 @@ def _measure(row: GrantOutcome, activity: Activity, stories: list[Story]) -> int
 
 def _outcome_label(row: GrantOutcome) -> str:
     if row.measure == "achievements" and row.achievement_kind:
-        return f"achievements ({ACHIEVEMENT_LABELS[AchievementKind(row.achievement_kind)].lower()})"
+        return f"achievements ({stored_word(AchievementKind(row.achievement_kind)).lower()})"
     return MEASURE_LABELS.get(row.measure.strip().lower(), "")
 
 
