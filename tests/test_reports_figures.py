@@ -82,7 +82,7 @@ def test_funding_figures_match_the_books_and_the_pdf(group, tmp_path):
     assert data.spent_pence == 5 * 12_000 + 2_345 + 1_000
     assert data.left_pence == 150_000 - data.spent_pence
     assert data.fund_balance_pence == 150_000 - data.spent_pence
-    assert [(line.name, line.budget_pence, line.spent_pence, line.variance_pence) for line in data.lines] == [
+    assert [(line.name, line.budget_pence, line.spent_pence, line.remaining_pence) for line in data.lines] == [
         ("Room hire", 100_000, 60_000, 40_000), ("Refreshments", 50_000, 2_345, 47_655)]
     assert data.unallocated_spent_pence == 1_000
     assert data.activity.meetings_held == 11 and data.activity.newcomers == NEWCOMERS

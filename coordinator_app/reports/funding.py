@@ -76,7 +76,7 @@ def _budget(data: FundingData, money: Money) -> list[Flowable]:
     else:
         rows = [[line.name, look.money_cell(line.budget_pence, currency=data.letterhead.currency),
                  look.money_cell(line.spent_pence, currency=data.letterhead.currency),
-                 look.money_cell(line.variance_pence, currency=data.letterhead.currency)] for line in data.lines]
+                 look.money_cell(line.remaining_pence, currency=data.letterhead.currency)] for line in data.lines]
         if data.unallocated_spent_pence:
             rows.append(["Not against a budget line", look.money_cell(None),
                          look.money_cell(data.unallocated_spent_pence, currency=data.letterhead.currency),

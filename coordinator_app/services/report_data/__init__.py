@@ -17,7 +17,7 @@ from .achievements import AchievementSummaryData, KindSection, achievement_summa
 from .agm import AgmData, Officer, agm_data
 from .celebration import AimLine, CelebrationData, GoodThingLine, JobShare, celebration_data, year_period
 from .common import Activity, Letterhead, MeetingLine, MonthAttendance, Quote, Story, Thanks
-from .funding import BudgetLine, FundingData, OutcomeLine, Payment, funding_data, outcome_figures
+from .funding import FundingData, OutcomeLine, Payment, funding_data, outcome_figures
 from .printables import (
     ActionLine,
     AgreementData,
@@ -37,7 +37,7 @@ from .printables import (
 
 __all__ = [
     "AchievementSummaryData", "AgmData", "KindSection", "Officer", "achievement_summary_data", "agm_data",
-    "Activity", "ActionLine", "AgreementData", "AimLine", "BudgetLine", "CelebrationData", "ContactListData",
+    "Activity", "ActionLine", "AgreementData", "AimLine", "CelebrationData", "ContactListData",
     "ContactRow", "DecisionLine", "FundingData", "GoodThingLine", "JobShare", "Letterhead", "MeetingLine",
     "MinutesData",
     "MonthAttendance", "OutcomeLine", "Payment", "Quote", "RotaData", "RotaTurn", "SignInData", "Story", "Thanks",

@@ -24,7 +24,7 @@ from coordinator_app.db.models import (
 
 from ..errors import NotFound, ValidationError
 from ..labels import stored_word
-from ..money.grants import grant_view
+from ..money.grants import BudgetLineView, grant_view
 from ..privacy import Document, Privacy
 from ..uow import unit_of_work
 from .common import (
@@ -39,18 +39,6 @@ from .common import (
     _stories,
     _thanks,
 )
-
-
-@dataclass(frozen=True)
-class BudgetLine:
-    name: str
-    budget_pence: int
-    spent_pence: int
-
-    @property
-    def variance_pence(self) -> int:
-        """Positive when under budget (money left on the line), negative when overspent."""
-        return self.budget_pence - self.spent_pence
 
 
 @dataclass(frozen=True)
@@ -85,7 +73,7 @@ class FundingData:
     report_due_on: date | None
     fund_name: str
     as_of: date
-    lines: tuple[BudgetLine, ...]
+    lines: tuple[BudgetLineView, ...]  # the Money page's own: budget, spent and remaining by line
     payments: tuple[Payment, ...]
     received_pence: int
     spent_pence: int
@@ -218,7 +206,7 @@ def funding_data(group: GroupFile, *, reference: str, today: date | None = None)
             awarded_on=grant.awarded_on, starts_on=grant.starts_on, ends_on=grant.ends_on,
             purpose=privacy.scrub(grant.purpose), report_due_on=_next_report(session, grant.id),
             fund_name=figures.fund_name, as_of=today,
-            lines=tuple(BudgetLine(line.name, line.budget_pence, line.spent_pence) for line in figures.lines),
+            lines=figures.lines,
             payments=tuple(payments), received_pence=figures.received_pence, spent_pence=figures.spent_pence,
             fund_balance_pence=figures.fund_balance_pence, activity=activity,
             support=tuple(_thanks(session, grant.starts_on, grant.ends_on)), outcomes=tuple(outcomes),
