@@ -46,7 +46,8 @@ def open_window(group_path: Path | None) -> MainWindow:
     screen is shown instead.
     """
     remembered = Remembered()
-    apply_look(QApplication.instance(), remembered.text_size(DEFAULT_TEXT_SIZE))  # type: ignore[arg-type]
+    apply_look(QApplication.instance(), remembered.text_size(DEFAULT_TEXT_SIZE),  # type: ignore[arg-type]
+               remembered.colours())
     window = MainWindow(remembered=remembered)
     target = group_path or remembered.last_group()
     if target is not None and (group_path is not None or target.exists()):

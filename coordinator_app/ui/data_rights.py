@@ -170,7 +170,6 @@ class RetentionDialog(QDialog):
             "still needs them, erase their details; you can export a copy for them first.")))
         self.model = RowsModel(RETENTION_COLUMNS, self)
         self.table = make_table(self.model, tr("Former members due for review"))
-        self.table.setColumnWidth(0, 260)
         layout.addWidget(self.table, 1)
         self.status = note()
         layout.addWidget(self.status)

@@ -13,7 +13,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QSize, Qt, QTime
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -42,6 +42,7 @@ from coordinator_app.services.errors import ChangeConflict, NotFound, StorageErr
 from .i18n import tr
 
 DATE_FORMAT = "d MMM yyyy"
+DIALOG_WIDTH = 520
 
 
 def line(text: str = "", *, placeholder: str = "") -> QLineEdit:
@@ -320,7 +321,6 @@ class FormDialog(QDialog):
                  intro: str = "", ok_text: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
         self._submit = submit
         self.result_value: Any = None
         layout = QVBoxLayout(self)
@@ -339,6 +339,11 @@ class FormDialog(QDialog):
 
     def add(self, field: str, label: str, widget: QWidget) -> Any:
         return self.form.add(field, label, widget)
+
+    def sizeHint(self) -> QSize:
+        """Roomy to start with; the layout alone decides how small it may become (a fixed minimum would
+        let the window be narrower than its fields and cut their labels short)."""
+        return super().sizeHint().expandedTo(QSize(DIALOG_WIDTH, 0))
 
     def accept(self) -> None:
         try:

@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +46,7 @@ from .pages.base import Page, PageContext
 from .pages.coming_soon import ComingSoonPage
 from .remembered import Remembered
 from .safekeeping import Safekeeping
+from .screen_fit import follow_focus_into_view, keep_on_screen, place_first_time, scrolling
 from .undo import ChangeStack, redo_keys
 from .welcome import CreateGroupWizard, WelcomeScreen, set_up_group
 
@@ -73,6 +77,28 @@ def page_class(target: str) -> type[Page] | None:
             raise
         return None
     return getattr(module, class_name)
+
+
+class Sidebar(QListWidget):
+    """The list of pages: as wide as its longest label at the current text size, and free to scroll down."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("sidebar")  # the style sheet sets its text size
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(self.sizeHintForColumn(0) + 2 * self.frameWidth() + scroll_bar, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.sizeHint().width(), super().minimumSizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
 
 
 class Desktop(QWidget):
@@ -108,17 +134,11 @@ class Desktop(QWidget):
         outer.addWidget(self.banner)
         row = QHBoxLayout()
         outer.addLayout(row, 1)
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
+        self.sidebar = Sidebar()
         self.sidebar.setAccessibleName(self.tr("Pages"))
-        self.sidebar.setFixedWidth(210)
-        font = self.sidebar.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.sidebar.setFont(font)
         for number, (key, label, _target) in enumerate(PAGES, start=1):
             item = QListWidgetItem(tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(180, 44))
             shortcut = QKeySequence(f"Ctrl+{number % 10}")  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
             item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
             QShortcut(shortcut, self, activated=lambda key=key: self.show_page(key))
@@ -127,6 +147,7 @@ class Desktop(QWidget):
         self.stack = QStackedWidget()
         row.addWidget(self.stack, 1)
         self.pages: dict[str, Page] = {}
+        self.scrolls: dict[str, QScrollArea] = {}
         self.current_key = ""
         # Bumped by every change made in this window; a page shown again re-reads only if it is behind.
         self.version = 0
@@ -145,7 +166,8 @@ class Desktop(QWidget):
             if not page.title:
                 page.title = tr(next(label for k, label, _t in PAGES if k == key))
             self.pages[key] = page
-            self.stack.addWidget(page)
+            self.scrolls[key] = scrolling(page)
+            self.stack.addWidget(self.scrolls[key])
         return self.pages[key]
 
     def current_page(self) -> Page | None:
@@ -161,7 +183,7 @@ class Desktop(QWidget):
         page = self.page(key)
         self.current_key = key
         self._select_in_sidebar(key)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.scrolls[key])
         if self.seen.get(key) != self.version:
             page.refresh()
             self.seen[key] = self.version
@@ -204,10 +226,17 @@ class MainWindow(QMainWindow):
         self.welcome.demo_requested.connect(self.try_demo)
         self.central.addWidget(self.welcome)
         self._build_menus()
+        self.statusBar().setSizeGripEnabled(True)  # made now, so "Saved …" has its place from the start
         geometry = self.remembered.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 800)
+            place_first_time(self)
+        follow_focus_into_view(QApplication.instance())  # type: ignore[arg-type]
         self.update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: stay on the screen
+            QTimer.singleShot(0, lambda: keep_on_screen(self))
 
     # -- menus -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:

@@ -1,4 +1,5 @@
-"""What the window remembers between runs (QSettings): size and place, last group, last page, recent groups.
+"""What the window remembers between runs (QSettings): size and place, last group, last page, recent groups,
+and this computer's text size and colours.
 
 Kept where the system keeps an app's settings, except that with ``COORDINATOR_HOME`` set (a portable
 copy, or a test) it is an INI file in that data folder, so it travels with it and never touches the user's.
@@ -12,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from coordinator_app import paths
+
+from .style import COLOURS, SYSTEM
 
 MAX_RECENT = 6
 
@@ -65,6 +68,13 @@ class Remembered:
 
     def set_text_size(self, size: int) -> None:
         self.settings.setValue("view/text_size", int(size))
+
+    def colours(self) -> str:
+        value = str(self.settings.value("view/colours", SYSTEM))
+        return value if value in COLOURS else SYSTEM
+
+    def set_colours(self, colours: str) -> None:
+        self.settings.setValue("view/colours", colours)
 
     def sync(self) -> None:
         self.settings.sync()

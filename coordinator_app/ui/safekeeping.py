@@ -175,8 +175,6 @@ class RestoreDialog(QDialog):
             "Backups are kept in {folder}.").format(folder=where)))
         self.model = RowsModel(BACKUP_COLUMNS, self)
         self.table = make_table(self.model, tr("Backups"))
-        for column, width in enumerate((180, 90, 90, 90, 120)):
-            self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.status = note(tr("Looking at the backups…"))

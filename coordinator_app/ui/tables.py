@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -39,6 +40,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Python value a cell sorts by (Py
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
+MAX_COLUMN_CHARACTERS = 40
 
 
 def show_date(value: date | None) -> str:
@@ -188,13 +190,28 @@ class SearchProxy(QSortFilterProxyModel):
         return all(word in haystack for word in self._words)
 
 
+class Table(QTableView):
+    """A table whose columns are as wide as what they hold (up to a limit, beyond which the tooltip shows all)
+    and whose rows are as tall as the text, both again whenever the text size changes."""
+
+    def fit_to_text(self) -> None:
+        metrics = self.fontMetrics()
+        self.verticalHeader().setDefaultSectionSize(max(36, metrics.height() + 16))
+        self.horizontalHeader().setMaximumSectionSize(metrics.averageCharWidth() * MAX_COLUMN_CHARACTERS)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_to_text()
+
+
 def make_table(model: QAbstractTableModel | QSortFilterProxyModel, name: str, parent: QWidget | None = None,
                *, sortable: bool = True) -> QTableView:
-    """A read-only, whole-row-selecting table view with an accessible name.
+    """A read-only, whole-row-selecting table view with an accessible name, its columns sized by their contents.
 
-    A sortable table keeps the services' order until a heading is clicked.
+    The last column takes the room left over. A sortable table keeps the services' order until a heading is clicked.
     """
-    view = QTableView(parent)
+    view = Table(parent)
     if sortable and isinstance(model, RowsModel):
         model = SearchProxy(model, view)
     view.setModel(model)
@@ -206,12 +223,13 @@ def make_table(model: QAbstractTableModel | QSortFilterProxyModel, name: str, pa
     view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
     view.setWordWrap(False)
     view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(max(36, view.fontMetrics().height() + 16))
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.fit_to_text()
     view.setSortingEnabled(sortable)
     return view
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,6 +34,7 @@ from coordinator_app.services.errors import StorageError, ValidationError
 from coordinator_app.services.group import AttendanceMode
 
 from .pages.widgets import heading, note
+from .screen_fit import sized_for_screen
 
 
 class WelcomeScreen(QWidget):
@@ -124,7 +125,7 @@ class CreateGroupWizard(QWizard):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Create your group"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setMinimumSize(680, 520)
+        sized_for_screen(self, QSize(720, 600))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages)  # every step after the name may wait
 
@@ -142,8 +143,9 @@ class CreateGroupWizard(QWizard):
 
         second = QWizardPage()
         second.setTitle(self.tr("Your first aims"))
-        second.setSubTitle(self.tr("Clear aims strengthen a group. You can change them at any time."))
+        # Each step's explanation is a note in the page, not the wizard's subtitle, which is cut short when it wraps.
         layout = QVBoxLayout(second)
+        layout.addWidget(note(self.tr("Clear aims strengthen a group. You can change them at any time.")))
         self.aims = QPlainTextEdit()
         self.aims.setTabChangesFocus(True)
         self.aims.setPlaceholderText(self.tr("To meet every month and support one another\nTo share information"))
@@ -169,9 +171,9 @@ class CreateGroupWizard(QWizard):
 
         fourth = QWizardPage()
         fourth.setTitle(self.tr("Who can join"))
-        fourth.setSubTitle(self.tr("It is fine for a group to set limits on who can be a member. "
-                                   "It helps to say whether relatives and practitioners are welcome."))
         layout = QVBoxLayout(fourth)
+        layout.addWidget(note(self.tr("It is fine for a group to set limits on who can be a member. "
+                                   "It helps to say whether relatives and practitioners are welcome.")))
         self.who = QPlainTextEdit()
         self.who.setTabChangesFocus(True)
         self.who.setPlaceholderText(self.tr("For example: adults in the town living with long-term pain"))
@@ -196,9 +198,9 @@ class CreateGroupWizard(QWizard):
 
         fifth = QWizardPage()
         fifth.setTitle(self.tr("Keeping things private"))
-        fifth.setSubTitle(self.tr("People share more when they know it will not be repeated outside. Here is a "
-                                  "suggested agreement in plain words: change it to suit your group."))
         layout = QVBoxLayout(fifth)
+        layout.addWidget(note(self.tr("People share more when they know it will not be repeated outside. Here is a "
+                                  "suggested agreement in plain words: change it to suit your group.")))
         self.agreement = QPlainTextEdit(self.tr(SUGGESTED_AGREEMENT))
         self.agreement.setTabChangesFocus(True)
         _labelled(fifth, layout, self.tr("Our confidentiality a&greement"), self.agreement)
@@ -210,8 +212,9 @@ class CreateGroupWizard(QWizard):
 
         sixth = QWizardPage()
         sixth.setTitle(self.tr("Your first members"))
-        sixth.setSubTitle(self.tr("Only names are needed; each joins today. Collect as little as the group needs."))
         layout = QVBoxLayout(sixth)
+        layout.addWidget(note(self.tr("Only names are needed; each joins today. "
+                                      "Collect as little as the group needs.")))
         self.members = QPlainTextEdit()
         self.members.setTabChangesFocus(True)
         self.members.setPlaceholderText(self.tr("Ann Baker\nBen Carter"))

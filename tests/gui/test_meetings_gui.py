@@ -8,7 +8,7 @@ import pytest
 from gui_helpers import TODAY, back_to, focused, modal, press, type_text
 from icalendar import Calendar
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QScrollArea
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import agreement as agreement_service
@@ -92,6 +92,8 @@ def test_a_count_only_group_records_numbers_not_names(qtbot, make_window, group_
     page.record()
     record = modal(qtbot)
     assert not record.find.isVisibleTo(record) and record.members_count.isVisibleTo(record)
+    words = " ".join(label.text() for label in record.findChildren(QLabel) if label.isVisibleTo(record))
+    assert "Type how many members came." in words and "Type a name" not in words
     record.members_count.setValue(11)
     record.guests.setValue(2)
     record.accept()
@@ -214,3 +216,29 @@ def test_the_calendars_time_zone_is_a_group_setting(qtbot, make_window, group_pa
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     with opened(group_path) as group:
         assert group_service.get_profile(group).time_zone == "Europe/Dublin"
+
+
+def test_alt_o_scrolls_the_confidential_notes_into_view(qtbot, make_window, group_path, people):
+    """On a small screen the record dialog scrolls; a mnemonic's field is brought into sight, not left below."""
+    with opened(group_path) as group:
+        meeting_id = meetings_service.plan_meeting(group, held_on=date(2026, 2, 10))
+    window = make_window(group_path, page="meetings")
+    page = window.desktop.current_page()
+    assert page.select_meeting(meeting_id)
+    page.record()
+    record = modal(qtbot)
+    record.resize(960, 500)  # what a 1024×600 laptop leaves it
+    qtbot.waitUntil(lambda: record.height() == 500)
+    area = next(a for a in record.findChildren(QScrollArea) if a.widget().isAncestorOf(record.notes))
+    viewport = area.viewport()
+    assert area.verticalScrollBar().value() == 0
+
+    def shown() -> bool:
+        top_left = record.notes.mapTo(viewport, record.notes.rect().topLeft())
+        return viewport.rect().contains(record.notes.rect().translated(top_left))
+
+    assert not shown()
+    press(qtbot, Qt.Key.Key_O, ALT)
+    assert focused() is record.notes
+    qtbot.waitUntil(shown, timeout=1000)
+    record.done(0)

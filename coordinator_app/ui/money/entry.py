@@ -55,6 +55,9 @@ class StripForm(FieldForm):
         caption = QLabel(label)
         caption.setBuddy(widget)
         widget.setAccessibleName(label.replace("&", ""))
+        if isinstance(widget, QComboBox):  # a long fund or budget line is cut short in its box, not the page widened
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(10)
         error = QLabel()
         error.setObjectName("fieldError")
         error.setWordWrap(True)

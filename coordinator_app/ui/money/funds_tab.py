@@ -26,9 +26,6 @@ class FundsTab(QWidget):
         layout = QVBoxLayout(self)
         self.funds_model = RowsModel(FUND_COLUMNS, self)
         self.funds_table = make_table(self.funds_model, self.tr("Funds"))
-        self.funds_table.setColumnWidth(0, 320)
-        self.funds_table.setColumnWidth(1, 200)
-        self.funds_table.setColumnWidth(2, 120)
         self.add_fund_button = button(self.tr("Add a f&und…"), self.tr("Money given for one purpose is kept apart"))
         self.move_button = button(self.tr("&Move money between funds…"),
                                   self.tr("Say, to cover a grant's overspend from general money"))
@@ -39,12 +36,8 @@ class FundsTab(QWidget):
 
         self.grants_model = RowsModel(GRANT_COLUMNS, self)
         self.grants_table = make_table(self.grants_model, self.tr("Grants"))
-        for column, width in enumerate((260, 140, 100, 100, 100, 130)):
-            self.grants_table.setColumnWidth(column, width)
         self.budget_model = RowsModel(BUDGET_COLUMNS, self)
         self.budget_table = make_table(self.budget_model, self.tr("Spending against the grant's budget"))
-        for column, width in enumerate((300, 110, 110)):
-            self.budget_table.setColumnWidth(column, width)
         self.budget_title = section(self.tr("Spending against budget"))
         self.budget_note = note()
         layout.addWidget(section(self.tr("Grants")))

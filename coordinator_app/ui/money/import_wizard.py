@@ -139,8 +139,6 @@ class ImportWizard(QDialog):
         preview_layout.addWidget(self.preview_note)
         self.preview_model = RowsModel(PREVIEW_COLUMNS, self)
         self.preview_table = make_table(self.preview_model, self.tr("Lines in the statement"))
-        for column, width in enumerate((50, 110, 250, 95, 95, 150)):
-            self.preview_table.setColumnWidth(column, width)
         preview_layout.addWidget(self.preview_table, 1)
         self.steps.addWidget(preview)
 

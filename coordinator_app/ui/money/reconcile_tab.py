@@ -18,7 +18,7 @@ from ..forms import FieldForm, combo, date_edit, line
 from ..pages.base import PageContext
 from ..pages.widgets import button, button_row, note, section
 from ..tables import make_table, source_row
-from .columns import TICK_COLUMNS, TICK_DATE, TICK_IN, TICK_OUT, TICK_PAYEE, TickModel
+from .columns import TICK_COLUMNS, TickModel
 
 
 class ReconcileTab(QWidget):
@@ -41,8 +41,6 @@ class ReconcileTab(QWidget):
 
         self.model = TickModel(TICK_COLUMNS, self._tick, self)
         self.table = make_table(self.model, self.tr("Lines to tick against the statement"))
-        for column, width in ((0, 170), (TICK_DATE, 120), (TICK_PAYEE, 300), (TICK_IN, 110), (TICK_OUT, 110)):
-            self.table.setColumnWidth(column, width)
         self.table.installEventFilter(self)
         self.title = section(self.tr("Lines"))
         layout.addWidget(self.title)

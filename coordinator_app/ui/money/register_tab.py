@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QVBoxLayout, QWidget
 
 from coordinator_app.services import members as members_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
@@ -18,9 +18,6 @@ from ..pages.base import PageContext
 from ..pages.widgets import button, note, search_box, section
 from ..tables import ROW_ROLE, RowsModel, make_table, selected_row
 from .columns import (
-    ACC_BALANCE,
-    ACC_KIND,
-    ACC_NAME,
     ACCOUNT_COLUMNS,
     REG_BALANCE,
     REG_CATEGORY,
@@ -49,8 +46,6 @@ class RegisterTab(QWidget):
 
         self.accounts_model = RowsModel(ACCOUNT_COLUMNS, self)
         self.accounts_table = make_table(self.accounts_model, self.tr("Accounts"), sortable=False)
-        for column, width in ((ACC_NAME, 260), (ACC_KIND, 90), (ACC_BALANCE, 130)):
-            self.accounts_table.setColumnWidth(column, width)
         self.add_account_button = button(self.tr("Add an &account…"), self.tr("A bank account or a cash tin"))
         self.transfer_button = button(self.tr("&Move money between accounts…"),
                                       self.tr("Banking the cash tin, say: neither money in nor money out"))
@@ -61,6 +56,9 @@ class RegisterTab(QWidget):
         self.search_pause = QTimer(self)
         self.search_pause.setSingleShot(True)
         self.search_pause.setInterval(SEARCH_PAUSE_MS)
+        # The register reads a page of lines at a time: its columns keep set widths rather than be
+        # measured from their contents (which would read every line).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((REG_DATE, 118), (REG_PAYEE, 185), (REG_CATEGORY, 165), (REG_FUND, 130),
                               (REG_IN, 95), (REG_OUT, 95), (REG_BALANCE, 105)):
             self.table.setColumnWidth(column, width)

@@ -92,13 +92,8 @@ class YearEndTab(QWidget):
 
         self.summary_model = RowsModel(SUMMARY_COLUMNS, self)
         self.summary_table = make_table(self.summary_model, self.tr("Receipts and payments"), sortable=False)
-        self.summary_table.setColumnWidth(0, 380)
-        for column in (1, 2, 3):
-            self.summary_table.setColumnWidth(column, 130)
         self.uncategorised_model = RowsModel(UNCATEGORISED_COLUMNS, self)
         self.uncategorised_table = make_table(self.uncategorised_model, self.tr("Lines not yet categorised"))
-        for column, width in enumerate((110, 180, 260, 100)):
-            self.uncategorised_table.setColumnWidth(column, width)
         self.summary_title = section(self.tr("Receipts and payments"))
         self.notes = note()
         self.uncategorised_title = section(self.tr("Lines not yet categorised"))

@@ -70,9 +70,6 @@ class JobsPage(Page):
         # turns coming up
         self.turns_model = RowsModel(TURN_COLUMNS, self)
         self.turns_table = make_table(self.turns_model, self.tr("Turns coming up"))
-        self.turns_table.setColumnWidth(0, 140)
-        self.turns_table.setColumnWidth(1, 260)
-        self.turns_table.setColumnWidth(2, 220)
         self.rota_button = button(self.tr("Share out the jobs (&rota)…"),
                                   self.tr("Propose fair turns for the coming meetings"))
         self.done_button = button(self.tr("Mark &done"))
@@ -89,8 +86,6 @@ class JobsPage(Page):
         # jobs and volunteers
         self.jobs_model = RowsModel(JOB_COLUMNS, self)
         self.jobs_table = make_table(self.jobs_model, self.tr("Jobs and volunteers"))
-        self.jobs_table.setColumnWidth(0, 260)
-        self.jobs_table.setColumnWidth(1, 160)
         self.add_job_button = button(self.tr("&Add job…"))
         self.volunteers_button = button(self.tr("&Volunteers…"), self.tr("Who is willing to do this job"))
         self.change_job_button = button(self.tr("&Change…"), self.tr("The job's name, how often, what it involves"))
@@ -147,12 +142,6 @@ class JobsPage(Page):
         shares = jobs_service.share_of_jobs(group, since=jobs_service.recent_since(today))
         self.share_model.columns = share_columns(shares)
         self.share_model.set_rows(shares)
-        header = self.share_table.horizontalHeader()
-        header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)  # a few dozen rows: cheap
-        self.share_table.setColumnWidth(0, max(200, self.share_table.columnWidth(0)))
-        self.share_table.setColumnWidth(1, 200)
-        for column in range(2, len(self.share_model.columns)):  # long job names are in the tooltip
-            self.share_table.setColumnWidth(column, min(170, self.share_table.columnWidth(column)))
         self.share_note.setText(self.tr("Turns done in the last twelve months. A long bar next to a short one "
                                         "means the jobs could be shared more evenly."))
 

@@ -7,10 +7,8 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -23,12 +21,13 @@ from coordinator_app.services.members import AgreementHow, ConsentKind, MemberDe
 from .. import data_rights
 from ..forms import FieldForm, FormDialog, ask_to_save, combo, combo_with_text, date_edit, line, text_box
 from ..labels import choices, word
+from ..screen_fit import ScrollDown
 from ..tables import ROW_ROLE as ROW
 from ..tables import Column, RowsModel, SearchProxy, fold, make_table, show_date
 from . import member_changes
 from .base import Page, PageContext
 from .member_import_dialog import MemberImportDialog
-from .widgets import button, heading, note, search_box, section
+from .widgets import button, button_row, heading, note, search_box, section
 
 COL_NAME, COL_KIND, COL_JOINED, COL_ROLES, COL_AGREED = range(5)
 MEMBER_COLUMNS = (
@@ -82,10 +81,6 @@ class MembersPage(Page):
         self.proxy = SearchProxy(self.model, self)
         self.table = make_table(self.proxy, self.tr("Members"))
         self.table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setColumnWidth(COL_NAME, 250)
-        self.table.setColumnWidth(COL_KIND, 170)
-        self.table.setColumnWidth(COL_JOINED, 130)
-        self.table.setColumnWidth(COL_ROLES, 160)
         self.count_label = note()
 
         left = QWidget()
@@ -127,23 +122,14 @@ class MembersPage(Page):
         right_layout = QVBoxLayout(right_inner)
         right_layout.addWidget(self.form_title)
         right_layout.addWidget(self.form)
-        # Two buttons a row, so the details fit beside the list without being cut off on a laptop screen.
-        # Leave and Rejoin share a place: only one of them is ever shown.
-        actions = QGridLayout()
-        detail_buttons = ((self.save_button,), (self.leave_button, self.rejoin_button), (self.role_button,),
-                          (self.end_role_button,), (self.consent_button,), (self.withdraw_button,),
-                          (self.away_button,), (self.delete_button,), (self.export_button,), (self.erase_button,))
-        for index, widgets in enumerate(detail_buttons):
-            for widget in widgets:
-                actions.addWidget(widget, index // 2, index % 2)
-        right_layout.addLayout(actions)
+        # As many buttons a row as fit beside the list; Leave and Rejoin are never shown together.
+        right_layout.addLayout(button_row(
+            self.save_button, self.leave_button, self.rejoin_button, self.role_button, self.end_role_button,
+            self.consent_button, self.withdraw_button, self.away_button, self.delete_button, self.export_button,
+            self.erase_button))
         right_layout.addWidget(self.info)
         right_layout.addStretch()
-        self.details_area = QScrollArea()
-        self.details_area.setWidgetResizable(True)
-        self.details_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details_area.setMinimumWidth(420)
-        self.details_area.setWidget(right_inner)
+        self.details_area = ScrollDown(right_inner)
 
         splitter = QSplitter()
         splitter.addWidget(left)

@@ -114,10 +114,6 @@ class OurGroupPage(Page):
         # -- aims ------------------------------------------------------------------------------------
         self.aims_model = RowsModel(AIM_COLUMNS, self)
         self.aims_table = make_table(self.aims_model, self.tr("Aims"), sortable=False)
-        self.aims_table.setColumnWidth(0, 50)
-        self.aims_table.setColumnWidth(2, 110)
-        self.aims_table.setColumnWidth(3, 130)
-        self.aims_table.setColumnWidth(4, 250)
         self.aims_table.horizontalHeader().setStretchLastSection(False)
         self.aims_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.show_closed = check(self.tr("Show achieved and retired aims"))
@@ -174,8 +170,6 @@ class OurGroupPage(Page):
         self.versions_table = make_table(self.versions_model, self.tr("Agreement versions"), sortable=False)
         self.status_model = RowsModel(STATUS_COLUMNS, self)
         self.status_table = make_table(self.status_model, self.tr("Who has agreed"))
-        self.status_table.setColumnWidth(0, 220)
-        self.status_table.setColumnWidth(1, 240)
         self.publish_button = button(self.tr("&Publish a new version…"),
                                      self.tr("Everyone will be asked to agree to the new version"))
         self.record_agreement_button = button(self.tr("Record &agreement…"),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QMessageBox,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +37,7 @@ from coordinator_app.services.members import MemberSummary
 
 from ..forms import combo, date_edit, explain, spin, text_box
 from ..labels import choices, word
+from ..screen_fit import ScrollDown, sized_for_screen
 from ..tables import fold, show_date
 from .record_extras import MinutesBox, WhoElse, labelled, wrapped
 from .widgets import narrow, note, section
@@ -74,20 +74,17 @@ class RecordMeetingDialog(QDialog):
         self.count_only = count_only
         self.saved: MeetingRecord | None = None
         self.setWindowTitle(self.tr("Record the meeting of {day}").format(day=show_date(meeting.held_on)))
-        self.setMinimumSize(980, 700)
+        sized_for_screen(self, QSize(980, 700))
         self._errors: dict[str, QLabel] = {}
 
         outer = QVBoxLayout(self)
-        intro = note(self.tr(
-            "Type a name and press Enter to tick who came. Alt+D adds a decision, Alt+G a good thing, "
-            "Alt+A an action. Ctrl+Enter saves."))
-        outer.addWidget(intro)
+        keys = self.tr("Alt+D adds a decision, Alt+G a good thing, Alt+A an action. Ctrl+Enter saves.")
+        first = self.tr("Type how many members came.") if count_only else \
+            self.tr("Type a name and press Enter to tick who came.")
+        outer.addWidget(note(f"{first} {keys}"))
         self.general_error = self._error_label("")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
         body = QWidget()
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(ScrollDown(body), 1)
         columns = QHBoxLayout(body)
         left, right = QVBoxLayout(), QVBoxLayout()
         columns.addLayout(left, 1)

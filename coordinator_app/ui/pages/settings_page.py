@@ -1,8 +1,8 @@
-"""Settings: text size for this computer, and the group's own settings (year end, currency, attendance)."""
+"""Settings: text size and colours for this computer, and the group's own settings (year end, currency, attendance)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QVBoxLayout, QWidget
 
 from coordinator_app.services import group as group_service
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
@@ -10,7 +10,7 @@ from coordinator_app.services.group import AttendanceMode, LeadershipModel
 
 from ..forms import FieldForm, ask_to_save, combo, line, spin
 from ..labels import MONTHS, choices
-from ..style import DEFAULT_TEXT_SIZE, TEXT_SIZES, apply_look
+from ..style import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, LIGHT, SYSTEM, TEXT_SIZES, apply_look
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
 
@@ -25,17 +25,16 @@ class SettingsPage(Page):
         layout.addWidget(section(self.tr("On this computer")))
         size_names = {11: "Small", 12: "Normal", 14: "Large", 16: "Larger", 18: "Largest"}
         self.text_size = combo([(self.tr(size_names[size]) + f" ({size} pt)", size) for size in TEXT_SIZES])
-        self.text_size.setMinimumWidth(260)
-        size_label = QLabel(self.tr("&Text size:"))
-        size_label.setBuddy(self.text_size)
-        self.text_size.setAccessibleName(self.tr("Text size"))
-        size_row = QHBoxLayout()
-        size_row.addWidget(size_label)
-        size_row.addWidget(self.text_size)
-        size_row.addStretch()
-        layout.addLayout(size_row)
-        layout.addWidget(note(self.tr("Light or dark colours follow your computer's own setting.")))
-        self.text_size.currentIndexChanged.connect(self._text_size_changed)
+        self.colours = combo([(self.tr("Follow this computer's setting"), SYSTEM), (self.tr("Light"), LIGHT),
+                              (self.tr("Dark"), DARK), (self.tr("High contrast"), HIGH_CONTRAST)])
+        self.look = FieldForm()
+        self.look.add("text_size", self.tr("&Text size"), self.text_size)
+        self.look.add("colours", self.tr("Colour&s"), self.colours)
+        self.look.setMaximumWidth(760)
+        layout.addWidget(self.look)
+        layout.addWidget(note(self.tr("Both change at once, for every page, and only on this computer.")))
+        self.text_size.currentIndexChanged.connect(self._look_changed)
+        self.colours.currentIndexChanged.connect(self._look_changed)
 
         layout.addWidget(section(self.tr("For the whole group")))
         self.form = FieldForm()
@@ -62,9 +61,11 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         remembered = self._remembered()
         size = remembered.text_size(DEFAULT_TEXT_SIZE) if remembered else DEFAULT_TEXT_SIZE
-        self.text_size.blockSignals(True)
-        self.text_size.setCurrentIndex(max(0, self.text_size.findData(size)))
-        self.text_size.blockSignals(False)
+        colours = remembered.colours() if remembered else SYSTEM
+        for box, value in ((self.text_size, size), (self.colours, colours)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
         profile = group_service.get_profile(self.ctx.group)
         widgets = self.form.widgets
         for field in ("leadership_model", "attendance_mode", "financial_year_start_month"):
@@ -87,14 +88,15 @@ class SettingsPage(Page):
         self.form.dirty = False
         return True
 
-    def _text_size_changed(self) -> None:
-        size = self.text_size.currentData()
+    def _look_changed(self) -> None:
+        size, colours = self.text_size.currentData(), self.colours.currentData()
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_look(app, size)
+            apply_look(app, size, colours)
         remembered = self._remembered()
         if remembered is not None:
             remembered.set_text_size(size)
+            remembered.set_colours(colours)
 
     def save(self) -> bool:
         values, group = self.form.values(), self.ctx.group

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ..flow import FlowLayout
 
 
-def _scaled(label: QLabel, factor: float) -> QLabel:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(True)
-    label.setFont(font)
+def _title(text: str, name: str) -> QLabel:
+    """A title whose size comes from the style sheet (``ui/style.py``), so it follows the text size at once."""
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)  # a long group name wraps rather than widening the window
     return label
 
 
 def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("pageTitle")
-    return _scaled(label, 1.5)
+    return _title(text, "pageTitle")
 
 
 def section(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    return _scaled(label, 1.15)
+    return _title(text, "sectionTitle")
 
 
 def note(text: str = "") -> QLabel:
@@ -39,12 +37,11 @@ def button(text: str, tip: str = "") -> QPushButton:
     return widget
 
 
-def button_row(*buttons: QWidget, stretch: bool = True) -> QHBoxLayout:
-    row = QHBoxLayout()
+def button_row(*buttons: QWidget) -> FlowLayout:
+    """Buttons left to right, wrapping onto another row where the page is too narrow for them all."""
+    row = FlowLayout()
     for widget in buttons:
         row.addWidget(widget)
-    if stretch:
-        row.addStretch()
     return row
 
 
