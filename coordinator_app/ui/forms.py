@@ -264,6 +264,7 @@ class FieldForm(QWidget):
         else:
             caption = QLabel(label)
             caption.setBuddy(widget)
+            caption.setContentsMargins(0, 0, 2, 0)  # a last letter that overhangs its advance is not cut off
             self.layout_.addRow(caption, holder)
             widget.setAccessibleName(label.replace("&", ""))
         self.widgets[field] = widget

@@ -40,6 +40,7 @@ from coordinator_app.services import group as group_service
 from coordinator_app.services.errors import StorageError, ValidationError
 
 from .file_check import check_open_group
+from .help import add_help_menu
 from .i18n import tr
 from .jobs import run_in_background
 from .pages.base import Page, PageContext
@@ -141,7 +142,8 @@ class Desktop(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, key)
             shortcut = QKeySequence(f"Ctrl+{number % 10}")  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth
             item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
-            QShortcut(shortcut, self, activated=lambda key=key: self.show_page(key))
+            go = QShortcut(shortcut, self, activated=lambda key=key: self.show_page(key))
+            go.setWhatsThis(self.tr("Go to the {page} page").format(page=tr(label)))  # as Help lists it
             self.sidebar.addItem(item)
         row.addWidget(self.sidebar)
         self.stack = QStackedWidget()
@@ -262,6 +264,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.save_copy_action.setEnabled(False)
         self.check_action.setEnabled(False)
+        add_help_menu(self)
 
     @staticmethod
     def _follow_stack(action: QAction, plain: str, labelled: str, can_changed: Any, text_changed: Any,

@@ -1,4 +1,5 @@
-"""``make screenshots``: a PNG of every page, opened on the demo group, for the README and for review.
+"""``make screenshots``: a PNG of every page, opened on the demo group, for the README and for review: at
+Normal text, at Largest text on a small laptop's screen, and in dark colours.
 
 Run offscreen: ``QT_QPA_PLATFORM=offscreen python -m coordinator_app.ui.screenshots docs/screenshots``.
 "Today" is fixed so the pictures only change when the app does.
@@ -6,6 +7,8 @@ Run offscreen: ``QT_QPA_PLATFORM=offscreen python -m coordinator_app.ui.screensh
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 import tempfile
 from datetime import date
@@ -19,10 +22,13 @@ from coordinator_app.services.demo import write_demo_group
 from .app import make_application
 from .main_window import PAGES, MainWindow
 from .remembered import Remembered
-from .style import apply_look
+from .style import DARK, DEFAULT_TEXT_SIZE, SYSTEM, apply_look
 
 TODAY = date(2026, 3, 10)
 SIZE = (1280, 820)
+SCREEN = (1440, 900)
+# Every page again: at Largest text on a 1366×768 laptop (less its task bar and title bar), and in dark colours.
+LOOKS = (("-largest", (1366, 704), 18, SYSTEM), ("-dark", SIZE, DEFAULT_TEXT_SIZE, DARK))
 
 
 def _settle(app: QApplication) -> None:
@@ -53,7 +59,31 @@ def _show_an_example(page: QWidget | None) -> None:
         page.table.selectRow(row)
 
 
+def _every_page(app: QApplication, window: MainWindow, folder: Path, suffix: str) -> list[Path]:
+    assert window.desktop is not None
+    made = []
+    for number, (key, _label, _target) in enumerate(PAGES, start=1):
+        page = window.desktop.show_page(key)
+        _show_an_example(page)
+        _settle(app)
+        path = folder / f"{number:02d}-{key}{suffix}.png"
+        _save(window, path)
+        made.append(path)
+    return made
+
+
+def _offscreen_screen(work: Path) -> None:
+    """Offscreen, give Qt a desktop-sized screen (its own is 800×600), so dialogs take the size they would."""
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen" and QApplication.instance() is None:
+        config = work / "screen.json"
+        config.write_text(json.dumps({"screens": [{"name": "desktop", "x": 0, "y": 0, "width": SCREEN[0],
+                                                   "height": SCREEN[1], "logicalDpi": 96, "dpr": 1}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
 def take_screenshots(folder: Path) -> list[Path]:
+    setup = tempfile.TemporaryDirectory()
+    _offscreen_screen(Path(setup.name))
     app = make_application()
     apply_look(app)
     folder.mkdir(parents=True, exist_ok=True)
@@ -71,13 +101,7 @@ def take_screenshots(folder: Path) -> list[Path]:
         made.append(path)
         window.open_path(demo_path, page="home")
         assert window.desktop is not None
-        for number, (key, _label, _target) in enumerate(PAGES, start=1):
-            page = window.desktop.show_page(key)
-            _show_an_example(page)
-            _settle(app)
-            path = folder / f"{number:02d}-{key}.png"
-            _save(window, path)
-            made.append(path)
+        made += _every_page(app, window, folder, "")
         meetings = window.desktop.show_page("meetings")
         assert meetings is not None
         meetings.select_meeting(meetings.past_model.rows[0].id)
@@ -87,8 +111,15 @@ def take_screenshots(folder: Path) -> list[Path]:
         _save(meetings.dialog, path)
         made.append(path)
         meetings.dialog.done(0)
+        for suffix, size, text_size, colours in LOOKS:
+            apply_look(app, text_size, colours)
+            _settle(app)
+            window.resize(*size)
+            made += _every_page(app, window, folder, suffix)
+        apply_look(app)
         window.close_group()
         window.close()
+    setup.cleanup()
     return made
 
 

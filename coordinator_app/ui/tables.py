@@ -40,7 +40,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Python value a cell sorts by (Py
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
-MAX_COLUMN_CHARACTERS = 40
+MAX_COLUMN_CHARACTERS = 24  # beyond this a column is cut short, the whole text in its tooltip
 
 
 def show_date(value: date | None) -> str:

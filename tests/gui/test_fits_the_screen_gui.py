@@ -12,12 +12,14 @@ import pytest
 from gui_helpers import TODAY
 from layout_checks import every_tab, misfits, room_on, settle, too_big
 from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coordinator_app.services.demo import write_demo_group
+from coordinator_app.ui.help import about_window, files_window, guide_window, shortcuts_window
 from coordinator_app.ui.main_window import PAGES
 from coordinator_app.ui.screen_fit import first_geometry
-from coordinator_app.ui.style import DEFAULT_TEXT_SIZE, apply_look
+from coordinator_app.ui.style import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, SYSTEM, apply_look
 
 pytestmark = pytest.mark.gui
 
@@ -91,6 +93,11 @@ def dialogs(window):
     meetings.record()
     yield "record a meeting", meetings.dialog
     meetings.dialog.done(0)
+    for make in (guide_window, shortcuts_window, files_window, about_window):
+        dialog = make(window)
+        dialog.open()
+        yield f"Help: {dialog.windowTitle()}", dialog
+        dialog.done(0)
     window.new_group()
     for step in range(len(window.wizard.pageIds())):
         yield f"create a group, step {step + 1}", window.wizard
@@ -124,6 +131,11 @@ def test_changing_the_text_size_reaches_the_sidebar_and_lets_the_window_shrink_a
     assert sidebar.font().pointSizeF() > normal_text
     assert sidebar.width() > normal_width  # still as wide as "Achievements" needs
     assert window.desktop.current_page().findChild(QWidget, "pageTitle").font().pointSizeF() >= 27
+    shrink_to(window, room_on(QSize(1366, 768)))
+    for key, _label, _target in PAGES:  # pages built at Normal text are laid out again at Largest
+        window.desktop.show_page(key)
+        settle()
+        assert not misfits(window), key
     settings.text_size.setCurrentIndex(settings.text_size.findData(DEFAULT_TEXT_SIZE))
     settle()
     assert sidebar.font().pointSizeF() == normal_text
@@ -136,3 +148,18 @@ def test_the_first_window_comes_from_the_screen():
     big = first_geometry(QRect(0, 0, 1920, 1040))
     assert big is not None and QRect(0, 0, 1920, 1040).contains(big)
     assert big.width() >= 1400 and big.center() == QRect(0, 0, 1920, 1040).center()
+
+
+def test_the_colours_chosen_in_settings_apply_at_once_and_are_remembered(make_window, demo):
+    window = make_window(demo)
+    settings = window.desktop.show_page("settings")
+    app = QApplication.instance()
+    system_window = app.palette().color(QPalette.ColorRole.Window)
+    for choice, window_colour, text_colour in ((DARK, "#2b2b2b", "#ececec"), (HIGH_CONTRAST, "#000000", "#ffffff")):
+        settings.colours.setCurrentIndex(settings.colours.findData(choice))
+        assert app.palette().color(QPalette.ColorRole.Window).name() == window_colour
+        assert settings.palette().color(QPalette.ColorRole.WindowText).name() == text_colour
+        assert window.remembered.colours() == choice
+    settings.colours.setCurrentIndex(settings.colours.findData(SYSTEM))
+    assert app.palette().color(QPalette.ColorRole.Window) == system_window
+    assert window.remembered.colours() == SYSTEM

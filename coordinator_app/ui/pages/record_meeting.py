@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -85,7 +86,7 @@ class RecordMeetingDialog(QDialog):
         self.general_error = self._error_label("")
         body = QWidget()
         outer.addWidget(ScrollDown(body), 1)
-        columns = QHBoxLayout(body)
+        self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, body)
         left, right = QVBoxLayout(), QVBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -223,6 +224,7 @@ class RecordMeetingDialog(QDialog):
         self.actions_list = self._item_list(self.tr("Actions added"))
         right.addWidget(self.actions_list)
         right.addWidget(self._error_label("actions"))
+        right.addStretch(1)  # the left column is the longer: the spare height goes below the actions
         self.actions: list[ActionInput] = [
             ActionInput(title=a.title, member_id=a.member_id, due_on=a.due_on, job_id=a.job_id)
             for a in meeting.actions
@@ -241,6 +243,10 @@ class RecordMeetingDialog(QDialog):
             QShortcut(QKeySequence(keys), self, activated=self.accept)
         self._show_lists()
         self._count_ticked()
+        # Too narrow a screen (or too large text) for the two columns side by side: one above the other.
+        room = self.screen().availableGeometry().width() - 2 * outer.contentsMargins().left() - 40
+        if body.minimumSizeHint().width() > room:
+            columns.setDirection(QBoxLayout.Direction.TopToBottom)
         (self.members_count if count_only else self.find).setFocus()
 
     # -- building blocks -------------------------------------------------------------------------------
