@@ -1,7 +1,8 @@
-"""GUI fixtures: a main window with a fixed "today", its memory in the test's own folder."""
+"""GUI fixtures: a main window with a fixed "today", its memory in the test's own folder; the demo group."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from gui_helpers import TODAY
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from coordinator_app.services.demo import write_demo_group
 from coordinator_app.ui.main_window import MainWindow
 from coordinator_app.ui.remembered import Remembered
 from coordinator_app.ui.style import apply_look
@@ -21,6 +23,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/gui/" in item.nodeid:
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture(scope="session")
+def demo_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.group"
+    write_demo_group(path, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def demo(demo_original: Path, tmp_path: Path) -> Path:
+    """A copy of the demo group, to change freely."""
+    copy = tmp_path / "demo.group"
+    shutil.copy(demo_original, copy)
+    return copy
 
 
 @pytest.fixture

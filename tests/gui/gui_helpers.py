@@ -8,6 +8,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
+from coordinator_app.ui.help import about_window, files_window, guide_window, shortcuts_window
+
 TODAY = date(2026, 3, 10)
 
 
@@ -52,3 +54,43 @@ def png_bytes() -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(data)
+
+
+def main_dialogs(window):
+    """Open each main dialog of a window on the demo group in turn: yields (name, dialog), closing each after."""
+    members = window.desktop.show_page("members")
+    members.select_member(members.model.rows[0].id)
+    meetings = window.desktop.show_page("meetings")
+    meetings.select_meeting(meetings.upcoming_model.rows[0].id)
+    for key, method in (("members", "add_member"), ("members", "add_role"), ("members", "record_consent"),
+                        ("meetings", "plan"), ("meetings", "plan_schedule"), ("meetings", "edit"),
+                        ("meetings", "venues"), ("group", "boundary_history"),
+                        ("group", "add_aim"), ("group", "publish"), ("group", "record_agreement"),
+                        ("jobs", "add_job"), ("achievements", "add"), ("contacts", "add")):
+        page = window.desktop.show_page(key)
+        before = getattr(page, "dialog", None)
+        getattr(page, method)()
+        dialog = page.add_dialog if method == "add_member" else page.dialog
+        assert dialog is not None and dialog is not before, f"{key}.{method} opened no dialog"
+        yield f"{key}.{method}", dialog
+        dialog.done(0)
+    meetings = window.desktop.show_page("meetings")
+    meetings.venues()
+    meetings.dialog.change()
+    yield "meetings.venues: change a venue", meetings.dialog.form_dialog
+    meetings.dialog.form_dialog.done(0)
+    meetings.dialog.done(0)
+    meetings.select_meeting(meetings.past_model.rows[0].id)
+    meetings.record()
+    yield "record a meeting", meetings.dialog
+    meetings.dialog.done(0)
+    for make in (guide_window, shortcuts_window, files_window, about_window):
+        dialog = make(window)
+        dialog.open()
+        yield f"Help: {dialog.windowTitle()}", dialog
+        dialog.done(0)
+    window.new_group()
+    for step in range(len(window.wizard.pageIds())):
+        yield f"create a group, step {step + 1}", window.wizard
+        window.wizard.next()
+    window.wizard.done(0)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from gui_helpers import TODAY
+from gui_helpers import main_dialogs
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -20,27 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coordinator_app.services.demo import write_demo_group
 from coordinator_app.ui.main_window import PAGES
 from coordinator_app.ui.tables import RowsModel, SearchProxy
 
 pytestmark = pytest.mark.gui
 
 INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QAbstractButton)
-
-
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.group"
-    write_demo_group(path, today=TODAY)
-    return path
-
-
-@pytest.fixture
-def demo(demo_original: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "demo.group"
-    shutil.copy(demo_original, copy)
-    return copy
 
 
 def inside(widget: QWidget, kinds: type | tuple) -> bool:
@@ -80,35 +62,8 @@ def test_every_page_labels_every_input(qtbot, make_window, demo):
 
 def test_every_dialog_labels_every_input(qtbot, make_window, demo):
     window = make_window(demo)
-    members = window.desktop.show_page("members")
-    members.select_member(members.model.rows[0].id)
-    meetings = window.desktop.show_page("meetings")
-    meetings.select_meeting(meetings.upcoming_model.rows[0].id)
-    for key, method in (("members", "add_member"), ("members", "add_role"), ("members", "record_consent"),
-                        ("meetings", "plan"), ("meetings", "plan_schedule"), ("meetings", "edit"),
-                        ("meetings", "venues"), ("group", "boundary_history"),
-                        ("group", "add_aim"), ("group", "publish"), ("group", "record_agreement"),
-                        ("jobs", "add_job"), ("achievements", "add"), ("contacts", "add")):
-        page = window.desktop.show_page(key)
-        before = getattr(page, "dialog", None)
-        getattr(page, method)()
-        dialog = page.add_dialog if method == "add_member" else page.dialog
-        assert dialog is not None and dialog is not before, f"{key}.{method} opened no dialog"
-        assert unlabelled_inputs(dialog) == [], f"{key}.{method}"
-        dialog.done(0)
-    meetings = window.desktop.show_page("meetings")
-    meetings.venues()
-    meetings.dialog.change()
-    assert unlabelled_inputs(meetings.dialog.form_dialog) == []
-    meetings.dialog.form_dialog.done(0)
-    meetings.dialog.done(0)
-    meetings.select_meeting(meetings.past_model.rows[0].id)
-    meetings.record()
-    assert unlabelled_inputs(meetings.dialog) == []
-    meetings.dialog.done(0)
-    window.new_group()
-    assert unlabelled_inputs(window.wizard) == []
-    window.wizard.done(0)
+    for name, dialog in main_dialogs(window):
+        assert unlabelled_inputs(dialog) == [], name
 
 
 def test_every_table_model_passes_the_model_tester(qtbot, qtmodeltester, make_window, demo):

@@ -5,18 +5,13 @@ made that small. Run offscreen (and under Xvfb: ``xvfb-run -a .venv/bin/pytest t
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from gui_helpers import TODAY
+from gui_helpers import main_dialogs
 from layout_checks import every_tab, misfits, room_on, settle, too_big
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coordinator_app.services.demo import write_demo_group
-from coordinator_app.ui.help import about_window, files_window, guide_window, shortcuts_window
 from coordinator_app.ui.main_window import PAGES
 from coordinator_app.ui.screen_fit import first_geometry
 from coordinator_app.ui.style import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, SYSTEM, apply_look
@@ -25,20 +20,6 @@ pytestmark = pytest.mark.gui
 
 SCREENS = {"1024x600, Normal text": (QSize(1024, 600), DEFAULT_TEXT_SIZE),
            "1366x768, Largest text": (QSize(1366, 768), 18)}
-
-
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.group"
-    write_demo_group(path, today=TODAY)
-    return path
-
-
-@pytest.fixture
-def demo(demo_original: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "demo.group"
-    shutil.copy(demo_original, copy)
-    return copy
 
 
 @pytest.fixture(params=list(SCREENS), ids=list(SCREENS))
@@ -72,39 +53,6 @@ def test_every_page_fits(make_window, demo, screen):
     assert not problems, "\n".join(problems)
 
 
-def dialogs(window):
-    """Open each main dialog in turn; yields (name, dialog), closing each after the check."""
-    members = window.desktop.show_page("members")
-    members.select_member(members.model.rows[0].id)
-    meetings = window.desktop.show_page("meetings")
-    meetings.select_meeting(meetings.upcoming_model.rows[0].id)
-    for key, method in (("members", "add_member"), ("members", "add_role"), ("members", "record_consent"),
-                        ("meetings", "plan"), ("meetings", "plan_schedule"), ("meetings", "edit"),
-                        ("meetings", "add_venue"),
-                        ("group", "add_aim"), ("group", "publish"), ("group", "record_agreement"),
-                        ("jobs", "add_job"), ("achievements", "add"), ("contacts", "add")):
-        page = window.desktop.show_page(key)
-        getattr(page, method)()
-        dialog = page.add_dialog if method == "add_member" else page.dialog
-        yield f"{key}.{method}", dialog
-        dialog.done(0)
-    meetings = window.desktop.show_page("meetings")
-    meetings.select_meeting(meetings.past_model.rows[0].id)
-    meetings.record()
-    yield "record a meeting", meetings.dialog
-    meetings.dialog.done(0)
-    for make in (guide_window, shortcuts_window, files_window, about_window):
-        dialog = make(window)
-        dialog.open()
-        yield f"Help: {dialog.windowTitle()}", dialog
-        dialog.done(0)
-    window.new_group()
-    for step in range(len(window.wizard.pageIds())):
-        yield f"create a group, step {step + 1}", window.wizard
-        window.wizard.next()
-    window.wizard.done(0)
-
-
 def test_the_main_dialogs_fit(make_window, demo, screen):
     room, text_size = screen
     window = make_window(demo)
@@ -112,7 +60,7 @@ def test_the_main_dialogs_fit(make_window, demo, screen):
     settle()
     shrink_to(window, room)
     problems = []
-    for name, dialog in dialogs(window):
+    for name, dialog in main_dialogs(window):
         settle()
         problems += [f"{name}: {problem}" for problem in too_big(dialog, room)]
         dialog.resize(dialog.size().boundedTo(room))

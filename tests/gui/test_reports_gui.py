@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,25 +12,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from coordinator_app.db.groupfile import opened
 from coordinator_app.services import agreement as agreement_service
-from coordinator_app.services.demo import write_demo_group
 from coordinator_app.services.errors import ValidationError
 from coordinator_app.ui.reports.making import file_name, folder_words, make_pdf, reserve
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(scope="module")
-def demo_original(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.group"
-    write_demo_group(path, today=TODAY)
-    return path
-
-
-@pytest.fixture
-def demo(demo_original: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "demo.group"
-    shutil.copy(demo_original, copy)
-    return copy
 
 
 @pytest.fixture
