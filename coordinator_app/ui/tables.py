@@ -41,6 +41,7 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 MAX_COLUMN_CHARACTERS = 24  # beyond this a column is cut short, the whole text in its tooltip
+CONTENT_ROWS = 200  # a column is as wide as the rows in sight and this many more (a long register stays quick)
 
 
 def show_date(value: date | None) -> str:
@@ -228,6 +229,7 @@ def make_table(model: QAbstractTableModel | QSortFilterProxyModel, name: str, pa
     header.setTextElideMode(Qt.TextElideMode.ElideRight)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(CONTENT_ROWS)
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     view.fit_to_text()
     view.setSortingEnabled(sortable)
