@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -38,6 +39,7 @@ from ..forms import FieldForm, combo, line
 from ..jobs import run_in_background
 from ..pages.base import PageContext
 from ..pages.widgets import button, button_row, note, section
+from ..screen_fit import sized_for_screen
 from ..tables import RowsModel, make_table
 from .columns import PREVIEW_COLUMNS, counted
 
@@ -79,7 +81,7 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import a bank statement"))
-        self.setMinimumSize(960, 560)
+        sized_for_screen(self, QSize(960, 560))
         self.mapping: dict[str, str] | None = None  # chosen by hand in this wizard
         self.preview: Preview | None = None
         self.result_value: ImportResult | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from coordinator_app.services import jobs as jobs_service
@@ -16,6 +16,7 @@ from coordinator_app.services.jobs import AssignmentStatus, JobFrequency, ShareR
 
 from ..forms import CheckList, FormDialog, combo, line, text_box
 from ..labels import choices, word
+from ..screen_fit import sized_for_screen
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, note, section
@@ -252,7 +253,7 @@ class JobsPage(Page):
             return
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("A fair rota for the next meetings"))
-        dialog.setMinimumSize(860, 560)
+        sized_for_screen(dialog, QSize(860, 560))
         box = QVBoxLayout(dialog)
         box.addWidget(note(self.tr("Each turn goes to a willing volunteer who is free that day and has done that "
                                    "job least in the last 12 months (Recent turns). Nothing is saved until you "

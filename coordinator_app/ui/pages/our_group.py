@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,6 +33,7 @@ from ..forms import CheckList, FieldForm, FormDialog, ask_to_save, check, combo,
 from ..i18n import tr
 from ..labels import choices, word
 from ..reports.printing import print_agreement
+from ..screen_fit import sized_for_screen
 from ..tables import Column, RowsModel, make_table, selected_row, show_date
 from .base import Page, PageContext
 from .widgets import button, button_row, heading, narrow, note, section
@@ -403,7 +404,7 @@ class OurGroupPage(Page):
         versions = boundaries_service.boundary_history(self.ctx.group)
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Who can join: every version"))
-        dialog.setMinimumSize(760, 560)
+        sized_for_screen(dialog, QSize(760, 560))
         box = QVBoxLayout(dialog)
         model = RowsModel(BOUNDARY_COLUMNS[:2], dialog)  # the chosen version is shown in full below
         model.set_rows(versions)
