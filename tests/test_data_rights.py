@@ -122,8 +122,11 @@ def test_export_has_every_row_about_the_person_and_nothing_about_anyone_else(gro
     document = json.loads(export.to_json())
     assert document["about"] == ZOE and document["produced_on"] == "2026-06-01"
     text = export.to_json()
-    for secret in (LUKASZ, "lukasz@example.org", "welcomer", "New job!", "Came with"):
+    for secret in (LUKASZ, "Łukasz", "lukasz@example.org", "welcomer", "New job!"):
         assert secret not in text
+    # Łukasz's note mentions her, so it is her data too: the words that mention her, and nothing else of his
+    assert document["mentioned_in"]["members"] == [{"private_notes": f"Came with {ZOE} at first"}]
+    assert document["about_this_data"]["Who it is shared with"].startswith("Nobody outside the group.")
     swapped = [row for row in document["tables"]["job_assignments"] if row["member_id"] is None]
     assert swapped and swapped[0]["swapped_with_id"] == zoe  # the other member's id is blanked
     for table, rows in document["tables"].items():
@@ -197,3 +200,37 @@ def test_retention_review_lists_people_who_left_long_enough_ago(group):
                    Member(name="Still here", joined_on=date(2020, 1, 1))])
     due = data_rights.retention_review(group, today=TODAY)
     assert [(d.name, d.months_since_leaving) for d in due] == [("Siobhán Ó Briain", 24)]
+
+
+def test_a_confidential_note_naming_her_is_in_her_export_and_in_nobody_elses(group, tmp_path: Path):
+    zoe, lukasz = _populate(group)
+    with unit_of_work(group) as s:
+        first, second = s.scalars(select(Meeting).order_by(Meeting.held_on)).all()[:2]
+        first.confidential_notes = "Zo said her new medication makes her sleepy."
+        second.confidential_notes = "Łukasz Wójcik is caring for his father. ZOE ADAMS offered him lifts."
+    hers = data_rights.subject_access_export(group, zoe, today=TODAY)
+    his = data_rights.subject_access_export(group, lukasz, today=TODAY)
+    mentioned = json.loads(hers.to_json())["mentioned_in"]["meetings"]
+    assert {"held_on": "2025-01-10", "topic": "Meeting 1",
+            "confidential_notes": "Zo said her new medication makes her sleepy."} in mentioned
+    # a note about them both: only the sentence naming her, and he reads as "a member"
+    assert {"held_on": "2025-02-10", "topic": "Meeting 2",
+            "confidential_notes": "ZOE ADAMS offered him lifts."} in mentioned
+    assert "medication" not in his.to_json() and "caring for his father" in his.to_json()
+    assert "ZOE" not in his.to_json() and "A member offered him lifts" not in his.to_json()
+    pdf = write_subject_access_pdf(hers, tmp_path / "hers.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "Zo said her new medication makes her sleepy." in text and "Wójcik" not in text and "father" not in text
+
+
+def test_the_export_pdf_reads_as_plain_words_with_her_rights(group, tmp_path: Path):
+    zoe, _ = _populate(group)
+    pdf = write_subject_access_pdf(data_rights.subject_access_export(group, zoe, today=TODAY), tmp_path / "z.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    for words in ("as at 1 June 2026", "Who it is shared with Nobody outside the group",
+                  "for 24 months after you leave",
+                  "Information Commissioner's Office (ICO)", "Meeting 1, 10 January 2025", "Amount -£12.50",
+                  "Likes to be called Zo", "Where you are mentioned"):
+        assert words in text, words
+    for raw in ("2025-01-10", "amount_pence", "member_id", "T00:00"):
+        assert raw not in text, raw

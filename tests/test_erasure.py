@@ -33,6 +33,7 @@ from coordinator_app.db.models import (
 )
 from coordinator_app.services import backups, erasure, meetings
 from coordinator_app.services.errors import NotFound
+from coordinator_app.services.report_data import minutes_data
 from coordinator_app.services.uow import unit_of_work
 
 TODAY = date(2026, 6, 1)
@@ -251,3 +252,14 @@ def test_the_erase_command_with_yes_asks_nothing_and_an_unknown_member_is_one_se
     assert capsys.readouterr().err == "There is no member number 999 in this group file.\n"
     assert main(["erase", str(ids["hoa"]), "--yes", "--group", str(group_path)]) == 0
     assert "Backups made before now still hold" in capsys.readouterr().out
+
+
+def test_after_erasure_her_first_name_no_longer_comes_back_in_print(group):
+    """The issue's example: the filter only knew members still in the file, so "Zoë brought the cake" printed."""
+    with unit_of_work(group) as s:
+        zoe = Member(name="Zoë Adams", preferred_name="Zo", joined_on=date(2024, 1, 1))
+        s.add_all([zoe, Meeting(held_on=date(2026, 5, 12), status="held", minutes_shareable=True,
+                                minutes="Zoë brought the cake. Thanks, zo! ZOE ADAMS's lemon drizzle won.")])
+    erasure.erase_member(group, zoe.id)
+    printed = minutes_data(group, held_on=date(2026, 5, 12), today=TODAY).minutes
+    assert printed == "A member brought the cake. Thanks, a member! A member's lemon drizzle won."

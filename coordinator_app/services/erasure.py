@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Column, Enum, String, Table, Text, delete, func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from coordinator_app.db import backup as backup_db
@@ -36,7 +36,7 @@ from coordinator_app.db.backup import BackupFailed
 from coordinator_app.db.groupfile import GroupFile
 from coordinator_app.db.models import Attendance, Base, Meeting, Member
 
-from .data_rights import TABLE_WORDS, member_references
+from .data_rights import TABLE_WORDS, member_references, text_columns
 from .errors import NotFound, StorageError
 from .privacy import UNNAMED, NameMatcher, Person, person
 from .uow import plain_storage_message, unit_of_work
@@ -99,11 +99,6 @@ def _count(n: int, thing: str) -> str:
 def _listed(counts: dict[str, int]) -> str:
     parts = [f"{TABLE_WORDS.get(table, table.replace('_', ' ')).lower()} ({n})" for table, n in counts.items()]
     return ", ".join(parts) if parts else "nothing"
-
-
-def text_columns(table: Table) -> list[Column]:
-    """The columns of ``table`` where people type words (not the stored choices of an enumeration)."""
-    return [c for c in table.columns if isinstance(c.type, String | Text) and not isinstance(c.type, Enum)]
 
 
 def _others(session: Session, member_id: int) -> list[Person]:
