@@ -167,10 +167,10 @@ def test_erasure_writes_every_form_of_her_name_as_a_member_in_every_text_column(
 def test_the_summary_says_in_plain_words_what_was_done(group):
     ids = _populate(group)
     said = erasure.erase_member(group, ids["hoa"]).summary()
-    assert said[0].startswith("Deleted member record (1), meetings attended (3)")
-    assert "3 meetings they came to keep their head-count." in said
-    assert any(line.startswith("Their name or contact details were written as “a member” in ") for line in said)
-    assert "The accounts' totals and the meetings' head-counts are unchanged." in said
+    assert said[0].startswith("Deleted their member record, meetings attended (3)")
+    assert "The accounts and the meetings' head-counts are unchanged (3 meetings keep their count)." in said
+    assert any(line.startswith("Took their name or contact details out of ")
+               and line.endswith("each now reads “a member”.") for line in said)
     assert said[-1].startswith("Backups made before now still hold their details")
 
 
@@ -191,6 +191,19 @@ def test_erasure_from_the_backups_rewrites_each_under_its_own_name(group, tmp_pa
             assert _texts(copy)["confidential"] == "A member spoke about her diagnosis.\nA member asked for a lift."
             assert _totals(copy)[1] == _totals(group)[1]
     assert any(line.startswith("Erased them from 3 backups in ") for line in report.summary())
+
+
+def test_a_damaged_backup_is_left_as_it_was_and_named_while_the_others_are_erased(group, tmp_path: Path):
+    ids = _populate(group)
+    good = backups.back_up_now(group, folder=tmp_path, now=datetime(2026, 5, 1, 18))
+    damaged = tmp_path / good.name.replace("20260501", "20260401")
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    report = erasure.erase_member(group, ids["hoa"], backups=True, backup_folder=tmp_path)
+    assert report.backups is not None and report.backups.rewritten == (good,)
+    assert damaged.read_bytes() == b"SQLite format 3\x00" + b"\x00" * 200
+    assert [line for line in report.summary() if damaged.name in line] == [
+        f"{damaged.name} could not be rewritten (it could not be read), so it is as it was. "
+        "It still holds their details."]
 
 
 def test_without_the_choice_the_backups_still_hold_her_and_the_summary_says_so(group, tmp_path: Path):
@@ -237,7 +250,7 @@ def test_the_erase_command_asks_first_then_erases_with_the_backups(group_path: P
     assert asked == [f"Erase {HOA} (member {ids['hoa']}) from the group file and its backups for good? "
                      "This cannot be undone. Type yes to erase: "]
     out = capsys.readouterr().out
-    assert out.startswith(f"Erased {HOA}.\n- Deleted member record (1)")
+    assert out.startswith(f"Erased {HOA}.\n- Deleted their member record, ")
     assert "- Erased them from 1 backup in " in out
     _assert_no_trace(_file_bytes(group_path), "the group file")
     _assert_no_trace(next((tmp_path / "b").iterdir()).read_bytes(), "the backup")

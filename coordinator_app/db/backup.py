@@ -289,9 +289,10 @@ def rewrite_backup(backup: Path, change: Callable[[GroupFile], _T]) -> _T:
         os.replace(tmp, backup)
         fsync_dir(backup.parent)
     except (sqlite3.Error, OSError) as exc:
-        raise BackupFailed(backup, f"{backup.name} could not be rewritten ({exc}); it is as it was.") from exc
+        raise BackupFailed(backup, f"{backup.name} could not be rewritten ({exc}), so it is as it was.") from exc
     except GroupFileError as exc:
-        raise BackupFailed(backup, f"{backup.name} could not be rewritten: {exc}") from exc
+        unread = f"{backup.name} could not be rewritten (it could not be read), so it is as it was."
+        raise BackupFailed(backup, unread) from exc
     finally:
         for suffix in ("", "-wal", "-shm", "-journal"):
             with contextlib.suppress(OSError):

@@ -64,18 +64,19 @@ class ErasureReport:
     backups: BackupsErased | None = None
 
     def summary(self) -> list[str]:
-        """What was done, in plain sentences, for the window and the command line."""
-        said = [f"Deleted {_listed(self.deleted)}."]
+        """What was done, in short plain sentences, for the window and the command line."""
+        deleted = {table: n for table, n in self.deleted.items() if table != "members"}
+        said = [f"Deleted their member record{', ' + _listed(deleted) if deleted else ''}."]
         if self.unlinked:
-            said.append(f"Kept the group's record of {_listed(self.unlinked)}, no longer linked to them.")
-        if self.meetings_kept_as_counts:
-            said.append(f"{_count(self.meetings_kept_as_counts, 'meeting')} they came to keep their head-count.")
+            said.append(f"Kept {_listed(self.unlinked)} in the group's records, no longer linked to them.")
         if self.mentions_replaced:
-            said.append(f"Their name or contact details were written as “{UNNAMED}” in "
-                        f"{_count(self.mentions_replaced, 'place')} in notes, minutes and other text.")
-        said.append("The accounts' totals and the meetings' head-counts are unchanged.")
+            said.append(f"Took their name or contact details out of {_count(self.mentions_replaced, 'place')} in "
+                        f"notes, minutes and other text; each now reads “{UNNAMED}”.")
+        kept = f" ({_count(self.meetings_kept_as_counts, 'meeting')} keep their count)" \
+            if self.meetings_kept_as_counts else ""
+        said.append(f"The accounts and the meetings' head-counts are unchanged{kept}.")
         if self.wiped:
-            said.append("The group file was rewritten so the erased details cannot be read back from it.")
+            said.append("The group file was wiped, so the erased details cannot be read back from it.")
         if self.backups is None:
             said.append("Backups made before now still hold their details until rotation replaces them "
                         "(within about a year).")
@@ -84,10 +85,10 @@ class ErasureReport:
         if not done and not failed:
             said.append(f"There were no backups of this group in {self.backups.folder}.")
         if done:
-            said.append(f"Erased them from {_count(len(done), 'backup')} in {self.backups.folder}; each was "
-                        "checked and keeps its name and place in the rotation.")
-        for path, why in failed:
-            said.append(f"{path.name} still holds their details: {why}")
+            said.append(f"Erased them from {_count(len(done), 'backup')} in {self.backups.folder}, each checked "
+                        "and kept under its own name.")
+        for _path, why in failed:
+            said.append(f"{why} It still holds their details.")
         said.append("Copies saved anywhere else (Back up to…, a memory stick) are not changed.")
         return said
 

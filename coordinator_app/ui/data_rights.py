@@ -133,12 +133,13 @@ def erase_person(parent: QWidget, window: QWidget, group: GroupFile, member_id: 
     def work() -> erasure.ErasureReport:
         with _paused(window):
             return erasure.erase_member(group, member_id, backups=dialog.from_backups.isChecked(),
-                                                    backup_folder=folder)
+                                        backup_folder=folder)
 
     def erased(report: erasure.ErasureReport) -> None:
         forget_undo(window)
         done(report)
-        QMessageBox.information(parent, tr("{name} has been erased").format(name=name), "\n\n".join(report.summary()))
+        said = "\n".join(f"• {line}" for line in report.summary())
+        QMessageBox.information(parent, tr("{name} has been erased").format(name=name), said)
 
     dialog.accepted.connect(lambda: run_in_background(
         work, on_success=erased,

@@ -229,7 +229,7 @@ def test_erasing_a_person_from_the_members_page_wipes_their_name_from_the_file_a
     assert [row.name for row in page.model.rows] == ["Zoë Adams"]
     assert not window.undo_stack.canUndo()
     summary = no_surprise_messages[-1]
-    assert summary.startswith("Deleted member record (1)") and "Erased them from 1 backup in " in summary
+    assert summary.startswith("• Deleted their member record") and "\n• Erased them from 1 backup in " in summary
     window.close_group()
     made = [b.path for b in backups_service.list_backups(group_path)]
     for side in [Path(f"{group_path}{suffix}") for suffix in ("", "-wal")] + made:
