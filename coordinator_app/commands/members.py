@@ -9,6 +9,7 @@ from pathlib import Path
 from coordinator_app.db.errors import ReadOnlyGroupFile
 from coordinator_app.imports.members_csv import import_member_list, load_members
 from coordinator_app.services.group import get_profile
+from coordinator_app.services.validate import say_list
 
 from .common import CommandLine, opened_group
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     people = "member" if result.imported == 1 else "members"
     print(f"Imported {result.imported} {people} into {group_name}.")
     if result.already_there:
-        names = ", ".join(result.already_there)
+        names = say_list(result.already_there)
         print(f"{len(result.already_there)} already in the group (same name and joined date) were left as they "
               f"were: {names}.")
     if result.joined_today:

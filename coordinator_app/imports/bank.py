@@ -10,6 +10,7 @@ row and column as the spreadsheet shows them, and nothing is imported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,9 +21,10 @@ from coordinator_app.services.errors import ValidationError
 from coordinator_app.services.money import statement_import
 from coordinator_app.services.money.amounts import parse_pence
 from coordinator_app.services.money.statement_import import ImportResult, StatementLine
+from coordinator_app.services.validate import say_list, shorten
 
-from .csv_text import ImportProblem, Row, normalise_header, read_bytes, read_table
-from .members_csv import parse_date
+from .csv_text import ImportProblem, Row, Table, normalise_header, read_bytes, read_table
+from .dates import DateOutOfRange, parse_date
 from .ofx import is_ofx, parse_ofx
 
 # Our column -> the headers (as normalise_header leaves them) that mean it, best first.
@@ -129,29 +131,62 @@ def _headers_for_choosing(data: bytes) -> tuple[str, ...]:
         return ()
 
 
-def _line(row: Row, header: Sequence[str], columns: dict[str, int], today: date) -> StatementLine | None:
+MONEY_ROLES = ("amount", "paid_in", "paid_out", "balance")
+_COMMA_PENCE = re.compile(r"\d,\d{1,2}(?!\d)|\d\.\d{3},\d")  # 1,50 or 1.234,56
+_POINT_PENCE = re.compile(r"\d\.\d{1,2}(?!\d)|\d,\d{3}\.\d")  # 1.50 or 1,234.56
+_AMBIGUOUS = re.compile(r"^\D*\d{1,3}[,.]\d{3}(?!\d)")  # 1,500: thousands here, one and a half in Europe
+
+
+def _decimal_comma(table: Table, columns: dict[str, int]) -> bool:
+    """Whether the file's amounts put the pence after a comma (Excel in most of Europe, which separates
+    with semicolons or tabs): decided once for the whole file from what its amounts show, never per cell."""
+    if table.delimiter == ",":
+        return False  # a comma inside an amount would split the cell: commas here are thousands
+    cells = [text for row in table.rows for role in MONEY_ROLES if role in columns
+             and (text := row.cell(columns[role]))]
+    comma = next((text for text in cells if _COMMA_PENCE.search(text)), None)
+    point = next((text for text in cells if _POINT_PENCE.search(text)), None)
+    if comma is not None and point is not None:
+        raise ImportProblem(f'The file writes amounts both as "{shorten(point)}" and as "{shorten(comma)}", so '
+                            "which mark is the pence cannot be told; nothing was imported.")
+    if comma is not None or point is not None:
+        return comma is not None
+    if table.delimiter == ";":
+        return True  # semicolons are what Excel writes where the comma marks the pence
+    unsure = next((text for text in cells if _AMBIGUOUS.search(text)), None)
+    if unsure is not None:
+        raise ImportProblem(f'The file\'s amounts do not show whether "{shorten(unsure)}" has pence after the mark '
+                            "or is in thousands; save it again as CSV with pence written (such as 12.50).")
+    return False
+
+
+def _line(row: Row, header: Sequence[str], columns: dict[str, int], today: date, *, decimal_comma: bool
+          ) -> StatementLine | None:
     def cell(role: str) -> str:
         return row.cell(columns[role]) if role in columns else ""
 
     def problem(role: str, detail: str) -> ImportProblem:
-        return ImportProblem(f'row {row.number}, column "{header[columns[role]]}": {detail} Nothing was imported.')
+        return ImportProblem(f'row {row.number}, column "{shorten(header[columns[role]])}": {detail} '
+                             "Nothing was imported.")
 
     def money(role: str) -> int | None:
         text = cell(role)
         if not text:
             return None
         try:
-            return parse_pence(text)
+            return parse_pence(text, decimal_comma=decimal_comma)
         except ValidationError:
-            raise problem(role, f'"{text}" is not an amount of money (such as 12.50).') from None
+            raise problem(role, f'"{shorten(text)}" is not an amount of money (such as 12.50).') from None
 
     when = cell("date")
     if not when and not any(cell(r) for r in ("amount", "paid_in", "paid_out")):
         return None  # a blank or footer line
     try:
         on = parse_date(when, today=today)
+    except DateOutOfRange as exc:
+        raise problem("date", f'"{when}" {exc}') from None
     except ValueError:
-        raise problem("date", f'"{when}" is not a date (use DD/MM/YYYY).') from None
+        raise problem("date", f'"{shorten(when)}" is not a date (use DD/MM/YYYY).') from None
     if "amount" in columns:
         amount = money("amount")
         if amount is None:
@@ -159,8 +194,8 @@ def _line(row: Row, header: Sequence[str], columns: dict[str, int], today: date)
     else:
         paid_in, paid_out = money("paid_in"), money("paid_out")
         if paid_in is None and paid_out is None:
-            raise problem("paid_in", f'there is no amount in "{header[columns["paid_in"]]}" or '
-                                     f'"{header[columns["paid_out"]]}".')
+            raise problem("paid_in", f'there is no amount in "{shorten(header[columns["paid_in"]])}" or '
+                                     f'"{shorten(header[columns["paid_out"]])}".')
         amount = abs(paid_in or 0) - abs(paid_out or 0)
     description = " ".join(cell("description").split()).removeprefix("'")  # NatWest marks text with '
     return StatementLine(row=row.number, on=on, amount_pence=amount, description=description,
@@ -185,13 +220,15 @@ def parse_statement(data: bytes, *, mapping: Mapping[str, str] | None = None, to
         headers = _headers_for_choosing(data)
         if not headers:
             raise
-        listed = ", ".join(f'"{h}"' for h in headers if h)
+        listed = say_list([f'"{shorten(h)}"' for h in headers if h])
         raise ColumnsNotFound(
             "Could not tell which columns hold the date, the description and the amount; the headers found "
             f"were: {listed}.", headers) from exc
     columns = _mapped_columns(table.header, chosen) if mapping else find_columns(table.header)
     assert columns is not None
-    lines = tuple(line for row in table.rows if (line := _line(row, table.header, columns, today)) is not None)
+    comma = _decimal_comma(table, columns)
+    lines = tuple(line for row in table.rows
+                  if (line := _line(row, table.header, columns, today, decimal_comma=comma)) is not None)
     if not lines:
         raise ImportProblem("The statement has headers but no transactions below them.")
     named = {role: table.header[index] for role, index in columns.items()}

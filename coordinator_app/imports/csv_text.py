@@ -22,6 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from coordinator_app.services.validate import say_list, shorten
+
 DELIMITERS = (",", ";", "\t", "|")
 # How far down the file the header row may be (banner lines above it are skipped).
 MAX_BANNER_ROWS = 20
@@ -64,8 +66,16 @@ def read_bytes(path: Path) -> bytes:
         raise ImportProblem(f"{path.name} cannot be read: {exc.strerror or exc}.") from exc
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]")
+MIXED = "mixed"  # the encoding of a UTF-8 file with rows in another encoding (undecodable bytes escaped)
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """The text and the encoding it was in: UTF-16 or UTF-8 (with or without BOM), else Windows-1252."""
+    """The text and the encoding it was in: UTF-16 or UTF-8 (with or without BOM), else Windows-1252.
+
+    A file that is UTF-8 in some rows and not in others comes back as :data:`MIXED`, its other bytes kept as
+    escapes, so :func:`read_table` can name the first such row rather than misread the whole file.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -77,6 +87,8 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if any(_utf8_line(line) for line in data.split(b"\n")):
+        return data.decode("utf-8-sig", errors="surrogateescape"), MIXED
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
@@ -84,8 +96,37 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _utf8_line(line: bytes) -> bool:
+    """A line that only UTF-8 explains: letters beyond ASCII that read as UTF-8. Windows-1252 text almost never
+    reads so ("ZoÃ« Adams"), so such a line beside lines UTF-8 cannot read means rows in two encodings."""
+    if line.isascii():
+        return False
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _records(text: str, delimiter: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _all_records(text: str, delimiter: str) -> list[list[str]]:
+    """Every record; a quote still open at the end of the file is refused naming the row where it opened.
+
+    Python's reader would otherwise put every row after such a quote into one cell, silently.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    try:
+        records.extend(reader)
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise ImportProblem(f'Row {len(records) + 1} opens a quote (") that is never closed, so the rows below '
+                                "it cannot be told apart; close the quote and try again.") from None
+        return _records(text, delimiter)  # a stray quote inside a row: read as spreadsheets do
+    return records
 
 
 def sniff_delimiter(text: str) -> str:
@@ -116,9 +157,24 @@ def normalise_header(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+|_", " ", folded).split())
 
 
+# Characters nobody can see or type into a cell. Control characters (a DOS end-of-file Ctrl+Z, a NUL, a bell)
+# become a space, so words they stood between stay apart; zero-width and direction marks go. Tab and line breaks
+# stay; ZWJ and ZWNJ join letters in some scripts, so they are kept inside a word and dropped only at the ends.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ZERO_WIDTH = re.compile("[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+                         "\ufff9-\ufffb]")
+_EDGES = re.compile("^[\\s\u200c\u200d]+|[\\s\u200c\u200d]+$")
+
+
+def visible_text(text: str) -> str:
+    """Text without the characters nobody can see, outer spaces trimmed; a cell that held only those (a
+    zero-width space, a Ctrl+Z at the end of a DOS file) becomes empty."""
+    return _EDGES.sub("", _CONTROL.sub(" ", _ZERO_WIDTH.sub("", text)))
+
+
 def clean_cell(text: str) -> str:
-    """A cell's text with outer spaces removed and composed the usual way (NFC), so "Zoë" is one "ë"."""
-    return unicodedata.normalize("NFC", text.strip())
+    """A cell's visible text, composed the usual way (NFC), so "Zoë" is one "ë"."""
+    return unicodedata.normalize("NFC", visible_text(text))
 
 
 def read_table(
@@ -137,9 +193,13 @@ def read_table(
         raise ImportProblem("The file is empty.")
     delimiter = sniff_delimiter(text)
     try:
-        records = _records(text, delimiter)
+        records = _all_records(text, delimiter)
     except csv.Error as exc:
         raise ImportProblem(f"The file could not be read as CSV ({exc}).") from exc
+    if encoding == MIXED:
+        number = next(n for n, cells in enumerate(records, start=1) if _ESCAPED.search("".join(cells)))
+        raise ImportProblem(f"Row {number} is written in a different text encoding from the rest of the file (UTF-8); "
+                            'save the whole file again as "CSV UTF-8" and try again.')
     rows = [Row(number, tuple(clean_cell(c) for c in cells)) for number, cells in enumerate(records, start=1)]
     non_blank = [row for row in rows if any(row.cells)]
     if not non_blank:  # what a spreadsheet saves for a blank sheet: separators and nothing else
@@ -150,7 +210,7 @@ def read_table(
             below = tuple(r for r in non_blank if r.number > row.number)
             return Table(header, row.number, below, encoding, delimiter)
     first = _trim(non_blank[0].cells)
-    found = ", ".join(f'"{cell}"' for cell in first if cell) or "none"
+    found = say_list([f'"{shorten(cell)}"' for cell in first if cell]) or "none"
     raise ImportProblem(f"Could not find {what}; the headers found were: {found}.")
 
 

@@ -8,7 +8,6 @@ the column as the spreadsheet shows them, and nothing is imported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,8 +23,10 @@ from coordinator_app.services.member_import import (
     check_members,
     import_members,
 )
+from coordinator_app.services.validate import shorten
 
 from .csv_text import ImportProblem, Row, normalise_header, read_bytes, read_table
+from .dates import DateOutOfRange, parse_date
 
 # Our field -> the headers (as normalise_header leaves them) that mean it.
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -42,6 +43,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "address": ("address", "postal address", "home address"),
     "private_notes": ("notes", "note", "comments", "private notes"),
 }
+# Fields that are one line; a line break in one means rows have run together.
+_ONE_LINE = ("name", "first_name", "last_name", "preferred_name", "email", "joined_on", "left_on", "kind")
 _FIELD_OF = {header: field for field, headers in HEADERS.items() for header in headers}
 
 KINDS: dict[str, MemberKind] = {
@@ -58,47 +61,6 @@ KINDS: dict[str, MemberKind] = {
     "guest": MemberKind.PRACTITIONER_GUEST,
     "professional": MemberKind.PRACTITIONER_GUEST,
 }
-
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
-_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?[\s/-]+([^\W\d_]+)\.?,?[\s/-]+(\d{4}|\d{2})")
-_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-
-
-def _month(word: str) -> int:
-    word = word.casefold()
-    for number, name in enumerate(MONTHS, start=1):
-        if len(word) >= 3 and (name.startswith(word) or (word == "sept" and number == 9)):
-            return number
-    raise ValueError(word)
-
-
-def _year(text: str, today: date) -> int:
-    if len(text) == 4:
-        return int(text)
-    year = 2000 + int(text)
-    return year if year <= today.year else year - 100
-
-
-def parse_date(text: str, *, today: date) -> date:
-    """A date as people type it in the UK; ``ValueError`` when it is not one."""
-    text = text.strip()
-    if match := _ISO.fullmatch(text):
-        year, month, day = (int(part) for part in match.groups())
-        return date(year, month, day)
-    if match := _NUMERIC.fullmatch(text):
-        day, month, year = match.groups()
-        return date(_year(year, today), int(month), int(day))
-    if match := _DAY_MONTH_YEAR.fullmatch(text):
-        day, month, year = match.groups()
-        return date(_year(year, today), _month(month), int(day))
-    if match := _MONTH_DAY_YEAR.fullmatch(text):
-        month, day, year = match.groups()
-        return date(int(year), _month(month), int(day))
-    raise ValueError(text)
-
 
 @dataclass(frozen=True)
 class Columns:
@@ -147,14 +109,20 @@ def _member(row: Row, columns: Columns, today: date) -> NewMember:
             return None
         try:
             return parse_date(text, today=today)
+        except DateOutOfRange as exc:
+            raise problem(field, f'"{text}" {exc}') from None
         except ValueError:
-            raise problem(field, f'"{text}" is not a date (use DD/MM/YYYY).') from None
+            raise problem(field, f'"{shorten(text)}" is not a date (use DD/MM/YYYY).') from None
 
+    for field in _ONE_LINE:
+        if "\n" in cell(field) or "\r" in cell(field):
+            raise problem(field, 'this cell runs over several lines, so a quote (") before it may never have been '
+                                 "closed.")
     name = cell("name") or " ".join(part for part in (cell("first_name"), cell("last_name")) if part)
     kind_text = cell("kind")
     kind = KINDS.get(normalise_header(kind_text))
     if kind is None:
-        raise problem("kind", f'"{kind_text}" is not a kind of member (use member, relative or carer, '
+        raise problem("kind", f'"{shorten(kind_text)}" is not a kind of member (use member, relative or carer, '
                               "or practitioner guest).")
     phone = next((row.cell(index) for index, _ in columns.phones if row.cell(index)), "")
     return NewMember(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 
 from .errors import ValidationError
@@ -46,6 +47,18 @@ def required_date(field: str, value: date | None, label: str) -> date:
 def say_date(day: date) -> str:
     """A date as people write it in messages, "5 March 2026" (``%-d`` does not work on Windows)."""
     return f"{day.day} {day:%B %Y}"
+
+
+def say_list(items: Sequence[str], *, limit: int = 5) -> str:
+    """``"Ann, Bob, Cat and 19,995 more"``: a message names a few things, never a whole file's worth."""
+    if len(items) <= limit:
+        return ", ".join(items)
+    return f"{', '.join(items[:limit])} and {len(items) - limit:,} more"
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """Text quoted in a message, cut to ``limit`` characters with "…", so a 50 KB cell makes a short sentence."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # Letters NFKD does not split into a base letter and an accent (after casefold, so lower case only).

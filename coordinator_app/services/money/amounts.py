@@ -10,18 +10,20 @@ from __future__ import annotations
 import re
 
 from coordinator_app.services.errors import ValidationError
+from coordinator_app.services.validate import shorten
 
 _NUMBER = re.compile(r"^(?P<units>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<pence>\d{0,2}))?$")
+# As Excel writes money in most of Europe: 1.234,50 or 1 234,50, and -1,500 for minus one and a half.
+_DECIMAL_COMMA = re.compile(r"^(?P<units>\d{1,3}(?:[. \u202f]\d{3})+|\d+)?(?:,(?P<pence>\d{0,2})0*)?$")
 MAX_PENCE = 10**13  # a hundred billion pounds: anything larger is a typing slip
 _MAX_DIGITS = 24  # "99,999,999,999.99" with room for spaces: anything longer is not money
 
 
-def _shorten(text: str) -> str:
-    return text if len(text) <= 30 else text[:27] + "…"
+def parse_pence(text: str, *, field: str = "amount", label: str = "The amount", decimal_comma: bool = False) -> int:
+    """Read money written as a person or a bank writes it; a payment comes back negative.
 
-
-def parse_pence(text: str, *, field: str = "amount", label: str = "The amount") -> int:
-    """Read money written as a person or a bank writes it; a payment comes back negative."""
+    ``decimal_comma`` reads a file saved where the comma marks the pence (1.234,50), never as thousands.
+    """
     cleaned = (text or "").strip().replace("\u00a0", " ").replace("\u2212", "-")
     if not cleaned:
         raise ValidationError(field, f"{label} is empty; please enter an amount such as 12.50.")
@@ -48,15 +50,15 @@ def parse_pence(text: str, *, field: str = "amount", label: str = "The amount") 
         cleaned = cleaned[:-1].strip()
         signs += 1
     if len(cleaned) > _MAX_DIGITS:  # also keeps a 5,000-digit number from reaching int()
-        raise ValidationError(field, f"{label} “{_shorten(text.strip())}” is far too large to be right.")
-    match = _NUMBER.match(cleaned)
+        raise ValidationError(field, f"{label} “{shorten(text.strip())}” is far too large to be right.")
+    match = (_DECIMAL_COMMA if decimal_comma else _NUMBER).match(cleaned)
     if signs > 1 or not cleaned or match is None or (match["units"] is None and not match["pence"]):
-        raise ValidationError(field, f"{label} “{text.strip()}” is not an amount of money such as 12.50.")
-    pounds = int((match["units"] or "0").replace(",", ""))
+        raise ValidationError(field, f"{label} “{shorten(text.strip())}” is not an amount of money such as 12.50.")
+    pounds = int(re.sub(r"\D", "", match["units"] or "0"))
     pence = int((match["pence"] or "").ljust(2, "0"))
     total = pounds * 100 + pence
     if total >= MAX_PENCE:
-        raise ValidationError(field, f"{label} “{text.strip()}” is far too large to be right.")
+        raise ValidationError(field, f"{label} “{shorten(text.strip())}” is far too large to be right.")
     return -total if negative else total
 
 

@@ -15,6 +15,7 @@ from coordinator_app.imports.csv_text import ImportProblem
 from coordinator_app.imports.members_csv import MemberListPreview, PreviewRow, import_member_list, preview_members
 from coordinator_app.services.errors import NotFound, StorageError, ValidationError
 from coordinator_app.services.member_import import ImportResult
+from coordinator_app.services.validate import say_list
 
 from ..jobs import run_in_background
 from ..tables import Column, RowsModel, make_table, show_date
@@ -112,7 +113,7 @@ class MemberImportDialog(QDialog):
         self.model.set_rows(list(preview.rows))
         problems = preview.problems
         if problems:
-            rows = ", ".join(str(r.row) for r in problems)
+            rows = say_list([str(r.row) for r in problems])
             self.summary.setText(self.tr(
                 "⚠ {n} of {total} rows have a problem (row {rows}), so nothing will be imported. Put them right "
                 "in the spreadsheet, save it again, and choose the file again.").format(
