@@ -64,17 +64,19 @@ def inspect_file(path: Path) -> str:
         raise NotAGroupFile(path, f"{name} cannot be read: {exc.strerror or exc}.") from exc
     except sqlite3.DatabaseError as exc:
         if trouble(exc) is Trouble.CANNOT_OPEN:
-            raise NotAGroupFile(path, f"{name} cannot be opened here ({exc}).") from exc
+            raise NotAGroupFile(path, f"{name} cannot be opened here ({_said(exc)}).") from exc
         if trouble(exc) is Trouble.BUSY:
             raise GroupFileInUse(path, f"{name} is busy in another program; try again in a moment.") from exc
         problem = str(exc)
+    except UnicodeDecodeError:  # a damaged page quoted by the check, or a table's name, is not text
+        problem = "some of its text cannot be read"
     if problem is not None:
         if has_log(path) and _sound_without_log(path):
             raise StaleLog(
                 path, f"{name} is sound, but the log beside it ({name}-wal) is left from another copy of this "
                 "group and does not fit it, so neither has been changed: set the log aside (coordinator-app "
                 "set-aside-log, or open the file in the window) to open the file as it was last saved.")
-        raise DamagedGroupFile(path, f"{name} is damaged ({problem}); it has not been changed.")
+        raise DamagedGroupFile(path, f"{name} is damaged ({_said(problem)}); it has not been changed.")
     if row is None:
         raise DamagedGroupFile(path, f"{name} has no schema version recorded; it has not been changed.")
     revision = str(row[0])
@@ -90,6 +92,13 @@ def _first_problem(conn: sqlite3.Connection) -> str | None:
     """The first line ``quick_check`` reports, or ``None`` when the file is sound."""
     check = conn.execute("PRAGMA quick_check").fetchall()
     return None if [row[0] for row in check] == ["ok"] else str(check[0][0])
+
+
+def _said(problem: object) -> str:
+    """SQLite's words about a problem as part of one sentence: on one line (its reports and the schema it
+    quotes span lines) and short."""
+    text = " ".join(str(problem).replace("*** in database main ***", "").split())
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def _sound_without_log(path: Path) -> bool:

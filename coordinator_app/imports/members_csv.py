@@ -101,7 +101,7 @@ def _member(row: Row, columns: Columns, today: date) -> NewMember:
         return row.cell(columns.found[field][0]) if field in columns.found else ""
 
     def problem(field: str, detail: str) -> ImportProblem:
-        return ImportProblem(f'row {row.number}, column "{columns.header(field)}": {detail}')
+        return ImportProblem(f'row {row.number}, column "{shorten(columns.header(field))}": {detail}')
 
     def when(field: str) -> date | None:
         text = cell(field)
@@ -202,7 +202,7 @@ def preview_members(group: GroupFile, data: bytes, *, today: date) -> MemberList
             rows.append(PreviewRow(row.number, name, None, str(item), False, ""))
             continue
         check: RowCheck = next(checks)
-        problem = f'row {item.row}, column "{columns.header(check.problem_field)}": {check.problem}' \
+        problem = f'row {item.row}, column "{shorten(columns.header(check.problem_field))}": {check.problem}' \
             if check.problem else ""
         rows.append(PreviewRow(item.row, item.name, item.joined_on, problem, check.already, check.possible_duplicate))
     ok = not any(r.problem for r in rows)
@@ -220,7 +220,7 @@ def import_member_list(group: GroupFile, member_list: MemberList, *, today: date
         return import_members(group, members=member_list.members, today=today)
     except RowError as exc:
         header = member_list.columns.header(exc.field)
-        raise ImportProblem(f'row {exc.row}, column "{header}": {exc.detail}') from exc
+        raise ImportProblem(f'row {exc.row}, column "{shorten(header)}": {exc.detail}') from exc
 
 
 def import_members_csv(group: GroupFile, path: Path, *, today: date | None = None) -> ImportResult:

@@ -36,7 +36,7 @@ from coordinator_app.db.models.base import AssignmentStatus, utcnow
 
 from .errors import NotFound, ValidationError
 from .uow import unit_of_work
-from .validate import fold, optional_text, required_date, required_text, say_date
+from .validate import fold, optional_text, required_date, required_text, say_date, shorten
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _FIELDS = ("name", "joined_on", "preferred_name", "email", "phone", "address", "kind", "private_notes")
@@ -179,7 +179,8 @@ def unavailable_on(session: Session, member_id: int, day: date) -> Unavailabilit
 def _clean_email(email: str) -> str:
     cleaned = optional_text("email", email, "the email address", max_length=254)
     if cleaned and not _EMAIL.match(cleaned):
-        raise ValidationError("email", f"“{cleaned}” does not look like an email address (like name@example.org).")
+        raise ValidationError("email", f"“{shorten(cleaned)}” does not look like an email address "
+                                       "(like name@example.org).")
     return cleaned
 
 

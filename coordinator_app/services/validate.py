@@ -57,7 +57,9 @@ def say_list(items: Sequence[str], *, limit: int = 5) -> str:
 
 
 def shorten(text: str, limit: int = 40) -> str:
-    """Text quoted in a message, cut to ``limit`` characters with "…", so a 50 KB cell makes a short sentence."""
+    """Text quoted in a message: on one line, cut to ``limit`` characters with "…", so a 50 KB cell or one
+    running over several lines still makes one short sentence."""
+    text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
