@@ -40,6 +40,36 @@ def group(group_path: Path) -> Iterator[GroupFile]:
         opened.close()
 
 
+@pytest.fixture
+def books_path(group_path: Path) -> Path:
+    """A group file with the treasurer's books set up (``money_helpers.set_up``), closed."""
+    from money_helpers import set_up
+
+    group = open_group(group_path)
+    try:
+        set_up(group)
+    finally:
+        group.close()
+    return group_path
+
+
+@pytest.fixture(scope="module")
+def used_group_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A group file as the app leaves it after use: some data, closed, in WAL mode."""
+    from datetime import date
+
+    from coordinator_app.services.members import add_member
+
+    path = tmp_path_factory.mktemp("source") / "used.group"
+    group_service.create_group(path, name="Riverside Carers' Circle")
+    with open_group(path) as group:
+        for number in range(40):
+            add_member(group, name=f"Member {number}", joined_on=date(2024, 1, 1), private_notes="x" * 500)
+    with path.open("rb") as handle:
+        assert handle.read(20)[18:20] == b"\x02\x02"  # WAL: reading it carelessly would leave -wal/-shm files
+    return path
+
+
 @pytest.fixture(scope="session")
 def pg_server():
     """The PostgreSQL server the server-group tests use (see tests/pg_server.py for where it comes from)."""

@@ -13,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,24 +21,9 @@ from coordinator_app.cli import main
 from coordinator_app.db.errors import GroupFileError
 from coordinator_app.db.groupfile import open_group
 from coordinator_app.services.demo import tiny_png
-from coordinator_app.services.group import create_group
-from coordinator_app.services.members import add_member
 
 DATA = Path(__file__).parent / "data"
 MEMBERS_CSV = DATA / "members_utf8_bom.csv"
-
-
-@pytest.fixture(scope="module")
-def used_group_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A group file as the app leaves it after use: some data, closed, in WAL mode."""
-    path = tmp_path_factory.mktemp("source") / "used.group"
-    create_group(path, name="Riverside Carers' Circle")
-    with open_group(path) as group:
-        for number in range(40):
-            add_member(group, name=f"Member {number}", joined_on=date(2024, 1, 1), private_notes="x" * 500)
-    with path.open("rb") as handle:
-        assert handle.read(20)[18:20] == b"\x02\x02"  # WAL: reading it carelessly would leave -wal/-shm files
-    return path
 
 
 def _missing(folder: Path, _source: Path) -> Path:

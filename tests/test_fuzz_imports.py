@@ -21,11 +21,9 @@ import pytest
 from dump_helpers import dump_hash
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from money_helpers import set_up
 
 from coordinator_app import cli
 from coordinator_app.db.groupfile import open_group
-from coordinator_app.services.group import create_group
 from coordinator_app.services.members import add_member
 
 pytestmark = pytest.mark.slow
@@ -192,11 +190,10 @@ ACCOUNT = {("import", "transactions"): ("--account", "Community Account")}
 
 
 @pytest.fixture
-def books_group(group_path: Path) -> Group:
-    with open_group(group_path) as group:
-        set_up(group)
+def books_group(books_path: Path) -> Group:
+    with open_group(books_path) as group:
         add_member(group, name="Ann Lee", joined_on=date(2020, 2, 1))
-    return Group(group_path)
+    return Group(books_path)
 
 
 @fuzz(600)
@@ -217,16 +214,6 @@ def test_bank_statements_as_csv(books_group, parser_once, data):
 @given(data=ofx_files())
 def test_bank_statements_as_ofx(books_group, parser_once, data):
     books_group.import_(data, "import", "transactions")
-
-
-@pytest.fixture(scope="module")
-def sound_group(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sound") / "sound.group"
-    create_group(path, name="Riverside Carers' Circle")
-    with open_group(path) as group:
-        for number in range(30):
-            add_member(group, name=f"Member {number}", joined_on=date(2024, 1, 1), private_notes="x" * 300)
-    return path
 
 
 # Damage as it happens to a file: cut short, a few bytes overwritten, a page of zeros, a header byte changed.
@@ -253,13 +240,13 @@ def damaged(sound: bytes, damage: list[tuple[str, float, bytes]]) -> bytes:
 
 @fuzz(300)
 @given(damage=DAMAGE, command=st.sampled_from(["check", "import members"]))
-def test_damaged_group_files(sound_group, tmp_path, parser_once, damage, command):
+def test_damaged_group_files(used_group_file, tmp_path, parser_once, damage, command):
     folder = tmp_path / "case"
     folder.mkdir(exist_ok=True)
     for old in folder.iterdir():
         old.unlink()
     path = folder / "damaged.group"
-    path.write_bytes(damaged(sound_group.read_bytes(), damage))
+    path.write_bytes(damaged(used_group_file.read_bytes(), damage))
     path.chmod(0o600)  # as the app keeps a group file, so success prints no note about tightening it
     before = _folder(path)
     argv = ["check", "--group", str(path)] if command == "check" else [

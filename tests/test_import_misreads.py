@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from dump_helpers import dump_hash
-from money_helpers import set_up
 
 from coordinator_app.cli import main
 from coordinator_app.db.groupfile import open_group
@@ -38,16 +37,6 @@ def refusal(read, data: bytes) -> str:
     message = str(caught.value)
     assert "\n" not in message and message.endswith(".") and len(message) < 250
     return message
-
-
-@pytest.fixture
-def books_path(group_path: Path) -> Path:
-    group = open_group(group_path)
-    try:
-        set_up(group)
-    finally:
-        group.close()
-    return group_path
 
 
 def run(capsys, *argv: object) -> tuple[int, str, str]:

@@ -6,7 +6,6 @@ import csv
 from pathlib import Path
 
 import pytest
-from money_helpers import set_up
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -15,16 +14,6 @@ from coordinator_app.db.groupfile import open_group
 from coordinator_app.services.money import books
 
 BANK = Path(__file__).parent / "data" / "bank"
-
-
-@pytest.fixture
-def books_path(group_path: Path) -> Path:
-    group = open_group(group_path)
-    try:
-        set_up(group)
-    finally:
-        group.close()
-    return group_path
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
