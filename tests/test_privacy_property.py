@@ -145,7 +145,9 @@ def _matcher(people: list[Someone]) -> NameMatcher:
     return NameMatcher([p.person for p in people if not p.consents], kept=[p.person for p in people if p.consents])
 
 
-@settings(max_examples=150, deadline=None)
+# Groups whose people share a name word are drawn again (`groups`); how often depends on the draw, so the
+# filtering health check is off and the draws are fixed, as CI must give the same answer every run.
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_no_word_of_an_unnamed_member_survives_and_nobody_else_is_touched(data):
     people = data.draw(groups())
@@ -157,7 +159,9 @@ def test_no_word_of_an_unnamed_member_survives_and_nobody_else_is_touched(data):
     assert "a member a member" not in printed.lower()
 
 
-@settings(max_examples=100, deadline=None)
+# Groups whose people share a name word are drawn again (`groups`); how often depends on the draw, so the
+# filtering health check is off and the draws are fixed, as CI must give the same answer every run.
+@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_text_naming_nobody_comes_out_unchanged(data):
     people = data.draw(groups())
@@ -215,8 +219,9 @@ def _strings(value: object) -> list[str]:
     return []
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_the_printed_minutes_and_the_file_after_erasure_hold_no_word_of_them(data, template, tmp_path):
     people = data.draw(groups())
